@@ -1,0 +1,33 @@
+import { model } from "@medusajs/framework/utils"
+import { ORDER_ATTRIBUTION_OUTCOMES, ORDER_ATTRIBUTION_SOURCES } from "../types/enums"
+import Affiliate from "./affiliate"
+
+/**
+ * The receipt: the recorded decision, per order, of which affiliate is credited and why.
+ * Its unique order_id is also what makes order processing run once per order.
+ */
+const AffiliateOrderAttribution = model
+  .define(
+    { tableName: "affiliate_order_attribution", name: "AffiliateOrderAttribution" },
+    {
+      id: model.id({ prefix: "aford" }).primaryKey(),
+      order_id: model.text(),
+      customer_id: model.text().nullable(),
+      outcome: model.enum([...ORDER_ATTRIBUTION_OUTCOMES]),
+      source: model.enum([...ORDER_ATTRIBUTION_SOURCES]).nullable(),
+      /** Why the winner won, in words. */
+      reason: model.text().nullable(),
+      /** Every candidate considered, each with why it lost. */
+      candidates: model.json(),
+      currency_code: model.text().nullable(),
+      affiliate: model.belongsTo(() => Affiliate, { mappedBy: "order_attributions" }).nullable(),
+    }
+  )
+  .indexes([
+    { name: "IDX_affiliate_order_attribution_order_unique", on: ["order_id"], unique: true },
+    { name: "IDX_affiliate_order_attribution_affiliate_created", on: ["affiliate_id", "created_at"] },
+    { name: "IDX_affiliate_order_attribution_customer_id", on: ["customer_id"] },
+    { name: "IDX_affiliate_order_attribution_created_at", on: ["created_at"] },
+  ])
+
+export default AffiliateOrderAttribution

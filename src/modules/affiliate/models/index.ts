@@ -1,0 +1,8 @@
+export { default as Affiliate } from "./affiliate"
+export { default as AffiliateAttribution } from "./affiliate-attribution"
+export { default as AffiliateClick } from "./affiliate-click"
+export { default as AffiliateCommission } from "./affiliate-commission"
+export { default as AffiliateOrderAttribution } from "./affiliate-order-attribution"
+export { default as AffiliatePayout } from "./affiliate-payout"
+export { default as AffiliateProgram } from "./affiliate-program"
+export { default as AffiliateProgramRule } from "./affiliate-program-rule"

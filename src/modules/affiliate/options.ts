@@ -1,0 +1,52 @@
+import { z } from "@medusajs/framework/zod"
+
+/** The plugin options of API.md. Every option is optional; defaults are the spec's. */
+export const affiliateOptionsSchema = z.strictObject({
+  defaultProgram: z
+    .strictObject({
+      name: z.string().trim().min(1).max(255).default("Default program"),
+      commissionType: z.enum(["percentage", "flat"]).default("percentage"),
+      commissionValue: z.number().finite().nonnegative().default(10),
+      holdDays: z.number().int().nonnegative().default(30),
+      cookieDays: z.number().int().nonnegative().default(30),
+      trailingMonths: z.number().int().positive().nullable().default(null),
+      firstOrderOnly: z.boolean().default(false),
+      minPayoutAmount: z.number().finite().nonnegative().default(0),
+      autoApprove: z.boolean().default(false),
+    })
+    .refine((p) => p.commissionType !== "percentage" || p.commissionValue <= 100, {
+      message: "a percentage commission must be between 0 and 100",
+      path: ["commissionValue"],
+    })
+    .prefault({}),
+  attributionPriority: z.enum(["code", "link"]).default("code"),
+  allowSelfReferral: z.boolean().default(false),
+  clawbackAfterPayout: z.boolean().default(true),
+  commissionBase: z.enum(["items", "total"]).default("items"),
+  hashSalt: z.string().min(1).optional(),
+})
+
+export type AffiliatePluginOptions = z.input<typeof affiliateOptionsSchema>
+export type AffiliateOptions = z.output<typeof affiliateOptionsSchema>
+
+/** Keys Medusa itself adds to a module's options; everything else must be ours. */
+const MEDUSA_MODULE_OPTION_KEYS = new Set(["database", "scope", "resources"])
+
+/**
+ * Validates the options a store owner wrote in medusa-config.ts, so a typo or a wrong type
+ * stops boot with the option's name instead of being silently ignored.
+ */
+export function parseAffiliateOptions(raw: Record<string, unknown> | undefined): AffiliateOptions {
+  const ours = Object.fromEntries(
+    Object.entries(raw ?? {}).filter(([key]) => !MEDUSA_MODULE_OPTION_KEYS.has(key))
+  )
+  const result = affiliateOptionsSchema.safeParse(ours)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "(options)"
+      return `\`${name}\`: ${issue.message}`
+    })
+    throw new Error(`medusa-affiliates: invalid plugin option ${problems.join("; ")}`)
+  }
+  return result.data
+}

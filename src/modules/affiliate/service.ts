@@ -1,0 +1,468 @@
+import { Context, DAL, InferTypeOf } from "@medusajs/framework/types"
+import {
+  BigNumber,
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { assertValidAffiliateCode, normalizeAffiliateCode } from "./domain/affiliate-code"
+import { AffiliateBalance, BalanceRow, toBalances } from "./domain/balances"
+import { NewLedgerEntry, prepareLedgerEntry } from "./domain/ledger-entry"
+import { buildStatement, StatementFigures, StatementSums } from "./domain/statement"
+import {
+  assertAffiliateTransition,
+  assertLedgerEntryTransition,
+  ledgerEntryStatusesLeadingTo,
+} from "./domain/status-transitions"
+import {
+  Affiliate,
+  AffiliateAttribution,
+  AffiliateClick,
+  AffiliateCommission,
+  AffiliateOrderAttribution,
+  AffiliatePayout,
+  AffiliateProgram,
+  AffiliateProgramRule,
+} from "./models"
+import { AffiliateOptions, parseAffiliateOptions } from "./options"
+import { AffiliateStatus, LedgerEntryStatus } from "./types/enums"
+
+type AffiliateDTO = InferTypeOf<typeof Affiliate>
+type AffiliateCommissionDTO = InferTypeOf<typeof AffiliateCommission>
+type AffiliateProgramDTO = InferTypeOf<typeof AffiliateProgram>
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+}
+
+export type AppendedLedgerEntry = {
+  entry: AffiliateCommissionDTO
+  /** false when an entry with the same idempotency key already existed. */
+  created: boolean
+}
+
+export type LedgerStatement = StatementFigures & {
+  affiliate_id: string
+  currency_code: string
+  from: Date
+  to: Date
+  entries: AffiliateCommissionDTO[]
+}
+
+/** Fields a caller may set when creating or updating an affiliate. */
+type AffiliateInput = Partial<
+  Pick<
+    AffiliateDTO,
+    "code" | "name" | "email" | "status" | "customer_id" | "payout_email" | "payout_details" | "metadata"
+  >
+> & {
+  id?: string
+  program_id?: string
+  commission_rate?: number | string | null
+}
+
+const LEDGER_COLUMNS = [
+  "id",
+  "affiliate_id",
+  "type",
+  "amount",
+  "raw_amount",
+  "currency_code",
+  "rate",
+  "raw_rate",
+  "base_amount",
+  "raw_base_amount",
+  "order_id",
+  "lines",
+  "status",
+  "available_at",
+  "idempotency_key",
+  "reference",
+  "reference_id",
+  "note",
+  "created_by",
+  "metadata",
+] as const
+
+function rawBigNumber(value: string | null) {
+  return value === null ? null : JSON.stringify(new BigNumber(value).raw)
+}
+
+function json(value: unknown) {
+  return value == null ? null : JSON.stringify(value)
+}
+
+/**
+ * The affiliate module: CRUD over the models of SPEC §2 plus the ledger operations the
+ * workflows build on. Rules live in ./domain as plain functions; this class applies them
+ * inside transactions and runs the set-based SQL.
+ */
+export default class AffiliateModuleService extends MedusaService({
+  AffiliateProgram,
+  AffiliateProgramRule,
+  Affiliate,
+  AffiliateClick,
+  AffiliateAttribution,
+  AffiliateOrderAttribution,
+  AffiliateCommission,
+  AffiliatePayout,
+}) {
+  protected baseRepository_: DAL.RepositoryService
+  protected readonly options_: AffiliateOptions
+
+  // Runs once the app has started (not during `db:migrate`, when tables may not exist yet).
+  __hooks = {
+    onApplicationStart: async () => {
+      await this.ensureDefaultProgram()
+    },
+  }
+
+  constructor(deps: InjectedDependencies, options?: Record<string, unknown>) {
+    // @ts-ignore MedusaService takes the container and options as its arguments
+    super(...arguments)
+    this.baseRepository_ = deps.baseRepository
+    this.options_ = parseAffiliateOptions(options)
+  }
+
+  /** The validated plugin options, with defaults applied. */
+  getOptions(): AffiliateOptions {
+    return this.options_
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Programs
+
+  /**
+   * Creates the default program from the `defaultProgram` option unless one exists. Safe to
+   * run from several processes at once: the single-default index turns losers into no-ops.
+   */
+  @InjectTransactionManager()
+  async ensureDefaultProgram(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateProgramDTO> {
+    const knex = this.knex(sharedContext)
+    const p = this.options_.defaultProgram
+    const commissionValue = String(p.commissionValue)
+    const minPayout = String(p.minPayoutAmount)
+    await knex.raw(
+      `INSERT INTO affiliate_program
+         (id, name, is_default, commission_type, commission_value, raw_commission_value,
+          hold_days, cookie_days, trailing_months, first_order_only,
+          min_payout_amount, raw_min_payout_amount, auto_approve)
+       VALUES (?, ?, true, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?)
+       ON CONFLICT (is_default) WHERE is_default = true AND deleted_at IS NULL DO NOTHING`,
+      [
+        generateEntityId(undefined, "afprog"),
+        p.name,
+        p.commissionType,
+        commissionValue,
+        rawBigNumber(commissionValue),
+        p.holdDays,
+        p.cookieDays,
+        p.trailingMonths,
+        p.firstOrderOnly,
+        minPayout,
+        rawBigNumber(minPayout),
+        p.autoApprove,
+      ]
+    )
+    return await this.retrieveDefaultProgram(sharedContext)
+  }
+
+  @InjectManager()
+  async retrieveDefaultProgram(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateProgramDTO> {
+    const [program] = await this.listAffiliatePrograms({ is_default: true }, { take: 1 }, sharedContext)
+    if (!program) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "The default affiliate program does not exist yet")
+    }
+    return program
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Affiliates
+
+  /**
+   * Creates affiliates with normalised, validated codes; without a program they join the
+   * default one. Uniqueness is left to the database (case-insensitive in effect, since only
+   * upper-case codes are storable).
+   */
+  @InjectTransactionManager()
+  // @ts-expect-error the generated method has a wider signature
+  async createAffiliates(
+    data: AffiliateInput | AffiliateInput[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateDTO | AffiliateDTO[]> {
+    const input = Array.isArray(data) ? data : [data]
+    const needsDefault = input.some((a) => !a.program_id)
+    const defaultProgramId = needsDefault
+      ? (await this.ensureDefaultProgram(sharedContext)).id
+      : undefined
+    const prepared = input.map((a) => ({
+      ...a,
+      code: assertValidAffiliateCode(a.code),
+      email: a.email?.trim(),
+      status: a.status ?? "pending",
+      program_id: a.program_id ?? defaultProgramId,
+    }))
+    const created = await super.createAffiliates(prepared as any, sharedContext)
+    return Array.isArray(data) ? created : created[0]
+  }
+
+  /**
+   * Updates affiliates. A new code is normalised and validated; a status change must be an
+   * allowed transition (SPEC §3), checked against the row locked for this transaction.
+   */
+  @InjectTransactionManager()
+  // @ts-expect-error the generated method has a wider signature
+  async updateAffiliates(
+    data: (AffiliateInput & { id: string }) | (AffiliateInput & { id: string })[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateDTO | AffiliateDTO[]> {
+    const input = Array.isArray(data) ? data : [data]
+    const statusChanges = input.filter((a) => a.status !== undefined)
+    if (statusChanges.length) {
+      const rows: { id: string; status: AffiliateStatus }[] = await this.knex(sharedContext)("affiliate")
+        .select("id", "status")
+        .whereIn("id", statusChanges.map((a) => a.id))
+        .whereNull("deleted_at")
+        .forUpdate()
+      const current = new Map(rows.map((r) => [r.id, r.status]))
+      for (const change of statusChanges) {
+        const from = current.get(change.id)
+        if (!from) {
+          throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with id: ${change.id} was not found`)
+        }
+        if (from !== change.status) {
+          assertAffiliateTransition(from, change.status!)
+        }
+      }
+    }
+    const prepared = input.map((a) =>
+      a.code === undefined ? a : { ...a, code: assertValidAffiliateCode(a.code) }
+    )
+    const updated = await super.updateAffiliates(prepared as any, sharedContext)
+    return Array.isArray(data) ? updated : updated[0]
+  }
+
+  /** Finds an affiliate by code, in any case. */
+  @InjectManager()
+  async retrieveAffiliateByCode(
+    code: string,
+    config: { relations?: string[] } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateDTO> {
+    const [affiliate] = await this.listAffiliates(
+      { code: normalizeAffiliateCode(code) },
+      { take: 1, relations: config.relations },
+      sharedContext
+    )
+    if (!affiliate) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with code: ${code} was not found`)
+    }
+    return affiliate
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The ledger
+
+  /**
+   * Appends entries to the ledger, exactly once per idempotency key: an entry whose key
+   * exists already is not inserted again, and the existing entry is returned instead. One
+   * INSERT ... ON CONFLICT DO NOTHING, so concurrent appends of one key also yield one row.
+   */
+  @InjectTransactionManager()
+  async appendLedgerEntries(
+    entries: NewLedgerEntry[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AppendedLedgerEntry[]> {
+    if (!entries.length) {
+      return []
+    }
+    const prepared = entries.map(prepareLedgerEntry)
+    const keys = prepared.map((e) => e.idempotency_key)
+    if (new Set(keys).size !== keys.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "idempotency_key: repeated within one append")
+    }
+
+    const knex = this.knex(sharedContext)
+    const values = prepared.map((e) => [
+      generateEntityId(undefined, "afcom"),
+      e.affiliate_id,
+      e.type,
+      e.amount,
+      rawBigNumber(e.amount),
+      e.currency_code,
+      e.rate,
+      rawBigNumber(e.rate),
+      e.base_amount,
+      rawBigNumber(e.base_amount),
+      e.order_id,
+      json(e.lines),
+      e.status,
+      e.available_at,
+      e.idempotency_key,
+      e.reference,
+      e.reference_id,
+      e.note,
+      e.created_by,
+      json(e.metadata),
+    ])
+    const placeholders = values.map(() => `(${LEDGER_COLUMNS.map(() => "?").join(", ")})`).join(", ")
+    const inserted = await knex.raw(
+      `INSERT INTO affiliate_commission (${LEDGER_COLUMNS.join(", ")})
+       VALUES ${placeholders}
+       ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id, idempotency_key`,
+      values.flat()
+    )
+    const createdKeys = new Set<string>(inserted.rows.map((r: { idempotency_key: string }) => r.idempotency_key))
+
+    const stored = await this.listAffiliateCommissions(
+      { idempotency_key: keys },
+      { take: keys.length },
+      sharedContext
+    )
+    const byKey = new Map(stored.map((e) => [e.idempotency_key, e]))
+    return keys.map((key) => ({ entry: byKey.get(key)!, created: createdKeys.has(key) }))
+  }
+
+  /**
+   * Moves entries to another status along SPEC §3's flow, all or nothing. Entries are locked
+   * first, so two requests racing for the same entries cannot both move them.
+   */
+  @InjectTransactionManager()
+  async transitionLedgerEntries(
+    data: { ids: string[]; to: LedgerEntryStatus; payout_id?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateCommissionDTO[]> {
+    const ids = [...new Set(data.ids)]
+    if (!ids.length) {
+      return []
+    }
+    const knex = this.knex(sharedContext)
+    const rows: { id: string; status: LedgerEntryStatus }[] = await knex("affiliate_commission")
+      .select("id", "status")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+      .orderBy("id")
+      .forUpdate()
+    if (rows.length !== ids.length) {
+      const found = new Set(rows.map((r) => r.id))
+      const missing = ids.filter((id) => !found.has(id))
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Commission entries not found: ${missing.join(", ")}`)
+    }
+    rows.forEach((row) => assertLedgerEntryTransition(row.status, data.to))
+
+    const now = new Date()
+    const changes: Record<string, unknown> = { status: data.to, updated_at: now }
+    if (data.to === "available") {
+      // Leaving a payout (failed or canceled) or the end of the hold.
+      changes.payout_id = null
+      changes.requested_at = null
+      changes.released_at = knex.raw("COALESCE(released_at, ?)", [now])
+    }
+    if (data.to === "requested") {
+      if (!data.payout_id) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "payout_id: is required to request entries")
+      }
+      changes.payout_id = data.payout_id
+      changes.requested_at = now
+    }
+    if (data.to === "paid") {
+      changes.paid_at = now
+    }
+    await knex("affiliate_commission")
+      .update(changes)
+      .whereIn("id", ids)
+      .whereIn("status", ledgerEntryStatusesLeadingTo(data.to))
+
+    return await this.listAffiliateCommissions({ id: ids }, { take: ids.length }, sharedContext)
+  }
+
+  /** Balances per currency (pending, available, requested, paid), derived by one aggregate. */
+  @InjectManager()
+  async getBalances(
+    affiliateId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateBalance[]> {
+    const byAffiliate = await this.getBalancesByAffiliate([affiliateId], sharedContext)
+    return byAffiliate.get(affiliateId) ?? []
+  }
+
+  /** Balances of many affiliates at once, for lists; one aggregate over the ledger. */
+  @InjectManager()
+  async getBalancesByAffiliate(
+    affiliateIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Map<string, AffiliateBalance[]>> {
+    const result = new Map<string, AffiliateBalance[]>()
+    if (!affiliateIds.length) {
+      return result
+    }
+    const rows: (BalanceRow & { affiliate_id: string })[] = await this.knex(sharedContext)(
+      "affiliate_commission"
+    )
+      .select("affiliate_id", "currency_code", "status")
+      .sum({ total: "amount" })
+      .whereIn("affiliate_id", affiliateIds)
+      .whereNull("deleted_at")
+      .groupBy("affiliate_id", "currency_code", "status")
+    for (const id of affiliateIds) {
+      result.set(id, toBalances(rows.filter((r) => r.affiliate_id === id)))
+    }
+    return result
+  }
+
+  /**
+   * The statement of [from, to) in one currency: opening and closing unpaid balances and
+   * what moved between them, from one aggregate query, plus the period's entries.
+   */
+  @InjectManager()
+  async getStatement(
+    data: { affiliate_id: string; currency_code: string; from: Date; to: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<LedgerStatement> {
+    const { affiliate_id, from, to } = data
+    const currency_code = data.currency_code.toLowerCase()
+    if (!(from < to)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "from: must be before to")
+    }
+    const knex = this.knex(sharedContext)
+    const sum = (condition: string, bindings: unknown[] = []) =>
+      knex.raw(`COALESCE(SUM(amount) FILTER (WHERE ${condition}), 0)`, bindings)
+    const inPeriod = "created_at >= ? AND created_at < ?"
+    const [sums]: StatementSums[] = await knex("affiliate_commission")
+      .select({
+        created_before_from: sum("created_at < ?", [from]),
+        paid_before_from: sum("paid_at < ?", [from]),
+        sales: sum(`type = 'sale' AND ${inPeriod}`, [from, to]),
+        reversals: sum(`type = 'reversal' AND ${inPeriod}`, [from, to]),
+        clawbacks: sum(`type = 'clawback' AND ${inPeriod}`, [from, to]),
+        adjustments: sum(`type = 'adjustment' AND ${inPeriod}`, [from, to]),
+        paid_in_period: sum("paid_at >= ? AND paid_at < ?", [from, to]),
+        created_before_to: sum("created_at < ?", [to]),
+        paid_before_to: sum("paid_at < ?", [to]),
+      })
+      .where({ affiliate_id, currency_code })
+      .whereNull("deleted_at")
+
+    const entries = await this.listAffiliateCommissions(
+      { affiliate_id, currency_code, created_at: { $gte: from, $lt: to } },
+      { order: { created_at: "ASC", id: "ASC" } },
+      sharedContext
+    )
+    return { affiliate_id, currency_code, from, to, ...buildStatement(sums), entries }
+  }
+
+  /** The knex of this call's transaction when there is one, else of the shared connection. */
+  protected knex(sharedContext: Context<EntityManager>) {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as EntityManager
+    return manager.getTransactionContext() ?? manager.getKnex()
+  }
+}

@@ -1,0 +1,2 @@
+// Workflows are exported here for apps that compose them (`medusa-affiliates/workflows`).
+export {}
