@@ -42,9 +42,13 @@ export function parseAffiliateOptions(raw: Record<string, unknown> | undefined):
   )
   const result = affiliateOptionsSchema.safeParse(ours)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join(".") || "(options)"
-      return `\`${name}\`: ${issue.message}`
+    const problems = result.error.issues.flatMap((issue) => {
+      const names =
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => [...issue.path, key].join("."))
+          : [issue.path.join(".")]
+      const message = issue.code === "unrecognized_keys" ? "is not an option of this plugin" : issue.message
+      return names.map((name) => `\`${name}\`: ${message}`)
     })
     throw new Error(`medusa-affiliates: invalid plugin option ${problems.join("; ")}`)
   }
