@@ -32,7 +32,8 @@ export type PreparedLedgerEntry = Required<Omit<NewLedgerEntry, "amount" | "rate
 /** Where each type of entry starts: sales are held, everything else is payable at once. */
 const INITIAL_STATUS: Record<LedgerEntryType, LedgerEntryStatus> = {
   sale: "pending",
-  reversal: "pending",
+  // A reversal of a held sale is booked pending by its caller, with the sale's available_at.
+  reversal: "available",
   clawback: "available",
   adjustment: "available",
 }
@@ -41,17 +42,18 @@ function invalid(message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message)
 }
 
-function decimalString(field: string, value: BigNumberInput): string {
-  let bn
-  try {
-    bn = MathBN.convert(value)
-  } catch {
-    invalid(`${field}: must be a number`)
+const DECIMAL = /^-?\d+(\.\d+)?$/
+
+/** A finite decimal as a plain string (no exponent); strings must be plain decimals too. */
+function decimalString(field: string, value: BigNumberInput | null | undefined): string {
+  if (value === null || value === undefined || (typeof value === "string" && !DECIMAL.test(value.trim()))) {
+    invalid(`${field}: must be a decimal number`)
   }
+  const bn = MathBN.convert(typeof value === "string" ? value.trim() : value)
   if (!bn.isFinite()) {
     invalid(`${field}: must be a finite number`)
   }
-  return bn.toString()
+  return bn.toFixed()
 }
 
 /**

@@ -37,8 +37,8 @@ export type StatementFigures = {
 export function buildStatement(sums: StatementSums): StatementFigures {
   const opening = MathBN.sub(sums.created_before_from, sums.paid_before_from)
   const earned = MathBN.convert(sums.sales)
-  const reversed = MathBN.mult(sums.reversals, -1)
-  const clawedBack = MathBN.mult(sums.clawbacks, -1)
+  const reversed = MathBN.sub(0, sums.reversals)
+  const clawedBack = MathBN.sub(0, sums.clawbacks)
   const adjustments = MathBN.convert(sums.adjustments)
   const paid = MathBN.convert(sums.paid_in_period)
 

@@ -136,3 +136,9 @@ describe("the error for an invalid code names the field and what was given", () 
     expectMedusaError(() => assertValidAffiliateCode("no way!"), MedusaError.Types.INVALID_DATA, '"no way!"')
   })
 })
+
+describe("letters that upper-case into ASCII are still refused", () => {
+  it.each(["aß1", "ıab", "ﬀx1"])("%j is not a code", (code) => {
+    expect(isValidAffiliateCode(code)).toBe(false)
+  })
+})
