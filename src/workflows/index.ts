@@ -1,2 +1,2 @@
-// Workflows are exported here for apps that compose them (`medusa-affiliates/workflows`).
-export {}
+// Workflows for apps that compose them (`import { ... } from "medusa-affiliates/workflows"`).
+export * from "./attribution/workflows/attribute-order"

@@ -13,6 +13,7 @@ import { assertValidAffiliateCode, normalizeAffiliateCode } from "./domain/affil
 import { AffiliateBalance, BalanceRow, toBalances } from "./domain/balances"
 import { NewLedgerEntry, prepareLedgerEntry } from "./domain/ledger-entry"
 import { buildStatement, StatementFigures, StatementSums } from "./domain/statement"
+import { visitorHash } from "./domain/visitor-hash"
 import {
   assertAffiliateTransition,
   assertLedgerEntryTransition,
@@ -29,7 +30,13 @@ import {
   AffiliateProgramRule,
 } from "./models"
 import { AffiliateOptions, parseAffiliateOptions } from "./options"
-import { AffiliateStatus, LedgerEntryStatus } from "./types/enums"
+import {
+  AffiliateStatus,
+  AttributionSource,
+  LedgerEntryStatus,
+  OrderAttributionOutcome,
+  OrderAttributionSource,
+} from "./types/enums"
 
 type AffiliateDTO = InferTypeOf<typeof Affiliate>
 type AffiliateCommissionDTO = InferTypeOf<typeof AffiliateCommission>
@@ -51,6 +58,44 @@ export type LedgerStatement = StatementFigures & {
   from: Date
   to: Date
   entries: AffiliateCommissionDTO[]
+}
+
+export type RecordedClick = {
+  click: { id: string; affiliate_id: string; affiliate_code: string; created_at: Date }
+  /** true when this session had clicked this affiliate's link before: the first click is returned. */
+  deduplicated: boolean
+}
+
+export type OrderAttributionRecord = {
+  receipt: {
+    order_id: string
+    customer_id: string | null
+    affiliate_id: string | null
+    outcome: OrderAttributionOutcome
+    source: OrderAttributionSource | null
+    reason: string
+    candidates: unknown[]
+    currency_code: string | null
+  }
+  /** Bind the customer to the affiliate, retiring an expired attribution first. */
+  attribution?: {
+    customer_id: string
+    affiliate_id: string
+    source: AttributionSource
+    click_id: string | null
+    promotion_code: string | null
+    order_id: string
+    expires_at: Date | null
+    replaces_id: string | null
+  } | null
+  sale?: NewLedgerEntry | null
+}
+
+export type ReleaseResult = {
+  released: number
+  batches: number
+  /** Entries released per affiliate, for the `affiliate_commission.released` events. */
+  by_affiliate: { affiliate_id: string; count: number }[]
 }
 
 /** Fields a caller may set when creating or updating an affiliate. */
@@ -87,6 +132,9 @@ const LEDGER_COLUMNS = [
   "created_by",
   "metadata",
 ] as const
+
+// Used when the store owner sets no `hashSalt`; the README asks them to set one.
+const DEFAULT_HASH_SALT = "medusa-affiliates"
 
 function rawBigNumber(value: string | null) {
   return value === null ? null : JSON.stringify(new BigNumber(value).raw)
@@ -266,6 +314,208 @@ export default class AffiliateModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with code: ${code} was not found`)
     }
     return affiliate
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Tracking and attribution
+
+  /**
+   * Records a click on an active affiliate's link. One per (affiliate, session): a repeated
+   * session gets its first click back. Null when the code is unknown or not active. One
+   * statement in the common case: this is the storefront's hot path.
+   */
+  @InjectManager()
+  async recordClick(
+    data: {
+      code: string
+      session_id?: string | null
+      sub_id?: string | null
+      landing_url?: string | null
+      referrer?: string | null
+      ip?: string | null
+      user_agent?: string | null
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<RecordedClick | null> {
+    const knex = this.knex(sharedContext)
+    const code = normalizeAffiliateCode(data.code)
+    const sessionId = data.session_id || null
+    const inserted = await knex.raw(
+      `WITH affiliate AS (
+         SELECT id, code FROM affiliate WHERE code = ? AND status = 'active' AND deleted_at IS NULL
+       ), inserted AS (
+         INSERT INTO affiliate_click (id, affiliate_id, session_id, sub_id, landing_url, referrer, visitor_hash)
+         SELECT ?, affiliate.id, ?, ?, ?, ?, ? FROM affiliate
+         ON CONFLICT (affiliate_id, session_id) WHERE session_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
+         RETURNING id, affiliate_id, created_at
+       )
+       SELECT affiliate.id AS affiliate_id, affiliate.code, inserted.id, inserted.created_at
+       FROM affiliate LEFT JOIN inserted ON true`,
+      [
+        code,
+        generateEntityId(undefined, "afclk"),
+        sessionId,
+        data.sub_id || null,
+        data.landing_url || null,
+        data.referrer || null,
+        visitorHash(this.options_.hashSalt ?? DEFAULT_HASH_SALT, data.ip, data.user_agent),
+      ]
+    )
+    const row = inserted.rows[0]
+    if (!row) {
+      return null
+    }
+    if (row.id) {
+      return {
+        click: { id: row.id, affiliate_id: row.affiliate_id, affiliate_code: row.code, created_at: row.created_at },
+        deduplicated: false,
+      }
+    }
+    // The session clicked before (the insert waited for that row, so it is visible now).
+    const first = await knex("affiliate_click")
+      .select("id", "created_at")
+      .where({ affiliate_id: row.affiliate_id, session_id: sessionId })
+      .whereNull("deleted_at")
+      .first()
+    return {
+      click: { id: first.id, affiliate_id: row.affiliate_id, affiliate_code: row.code, created_at: first.created_at },
+      deduplicated: true,
+    }
+  }
+
+  /**
+   * Writes the outcome of an order's attribution in one transaction: the receipt, the
+   * customer's attribution and the sale entry. The receipt's unique order_id makes this run
+   * once per order: when a receipt exists already, nothing is written and it is returned.
+   */
+  @InjectTransactionManager()
+  async recordOrderAttribution(
+    data: OrderAttributionRecord,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ created: boolean; receipt_id: string; entries: AppendedLedgerEntry[] }> {
+    const knex = this.knex(sharedContext)
+    const r = data.receipt
+    const inserted = await knex.raw(
+      `INSERT INTO affiliate_order_attribution
+         (id, order_id, customer_id, affiliate_id, outcome, source, reason, candidates, currency_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [
+        generateEntityId(undefined, "aford"),
+        r.order_id,
+        r.customer_id,
+        r.affiliate_id,
+        r.outcome,
+        r.source,
+        r.reason,
+        JSON.stringify(r.candidates),
+        r.currency_code,
+      ]
+    )
+    if (!inserted.rows.length) {
+      const existing = await knex("affiliate_order_attribution")
+        .select("id")
+        .where({ order_id: r.order_id })
+        .whereNull("deleted_at")
+        .first()
+      return { created: false, receipt_id: existing.id, entries: [] }
+    }
+
+    const a = data.attribution
+    if (a) {
+      if (a.replaces_id) {
+        await knex("affiliate_attribution")
+          .update({ deleted_at: knex.fn.now() })
+          .where({ id: a.replaces_id })
+          .whereNull("deleted_at")
+      }
+      // A concurrent order of the same customer may have bound them first: theirs stands.
+      await knex.raw(
+        `INSERT INTO affiliate_attribution
+           (id, customer_id, affiliate_id, source, click_id, promotion_code, order_id, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING`,
+        [
+          generateEntityId(undefined, "afatt"),
+          a.customer_id,
+          a.affiliate_id,
+          a.source,
+          a.click_id,
+          a.promotion_code,
+          a.order_id,
+          a.expires_at,
+        ]
+      )
+    }
+    const entries = data.sale ? await this.appendLedgerEntries([data.sale], sharedContext) : []
+    return { created: true, receipt_id: inserted.rows[0].id, entries }
+  }
+
+  /**
+   * Moves due held entries to `available`, set-based in batches of `batch_size`, each batch
+   * its own short transaction. SKIP LOCKED lets two runs share the work without waiting;
+   * a crashed run leaves whole batches done or untouched, so the next run just continues.
+   * No entry is loaded into JS: only counts per affiliate come back.
+   */
+  @InjectManager()
+  async releaseDueCommissions(
+    data: { now?: Date; batch_size?: number } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ReleaseResult> {
+    const knex = this.knex(sharedContext)
+    const now = data.now ?? new Date()
+    const batchSize = data.batch_size ?? 10_000
+    const counts = new Map<string, number>()
+    let released = 0
+    let batches = 0
+    for (;;) {
+      const result = await knex.raw(
+        `WITH due AS (
+           SELECT id FROM affiliate_commission
+           WHERE status = 'pending' AND available_at <= ? AND deleted_at IS NULL
+           ORDER BY available_at
+           LIMIT ?
+           FOR UPDATE SKIP LOCKED
+         ), released AS (
+           UPDATE affiliate_commission AS c
+           SET status = 'available', released_at = ?, updated_at = ?
+           FROM due WHERE c.id = due.id
+           RETURNING c.affiliate_id
+         )
+         SELECT affiliate_id, count(*)::int AS count FROM released GROUP BY affiliate_id`,
+        [now, batchSize, now, now]
+      )
+      const rows: { affiliate_id: string; count: number }[] = result.rows
+      const batchCount = rows.reduce((sum, r) => sum + r.count, 0)
+      if (!batchCount) {
+        break
+      }
+      batches++
+      released += batchCount
+      rows.forEach((r) => counts.set(r.affiliate_id, (counts.get(r.affiliate_id) ?? 0) + r.count))
+      if (batchCount < batchSize) {
+        break
+      }
+    }
+    return {
+      released,
+      batches,
+      by_affiliate: [...counts.entries()].map(([affiliate_id, count]) => ({ affiliate_id, count })),
+    }
+  }
+
+  /** The ledger entries of an order, oldest first. */
+  @InjectManager()
+  async listOrderLedger(
+    orderId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateCommissionDTO[]> {
+    return await this.listAffiliateCommissions(
+      { order_id: orderId },
+      { order: { created_at: "ASC", id: "ASC" } },
+      sharedContext
+    )
   }
 
   // ---------------------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+import { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import { FrozenLine } from "./sale-commission"
+
+type Big = ReturnType<typeof MathBN.convert>
+
+/** The money state of an order now, read from Medusa after any cancel, refund, return or edit. */
+export type OrderMoneyState = {
+  canceled: boolean
+  /** Current quantity and received-return quantity per line item id (absent = removed). */
+  items: Record<string, { quantity: BigNumberInput; returned_quantity: BigNumberInput }>
+  /** What was captured; 0 when the payment was only authorised. */
+  paid_total: BigNumberInput
+  /** The order total, the denominator when nothing was captured. */
+  order_total: BigNumberInput
+  refunded_total: BigNumberInput
+  /** Refunds that belong to received returns (already reflected by the returned lines). */
+  return_refunds: BigNumberInput
+}
+
+const ZERO = MathBN.convert(0)
+const min = (a: Big, b: Big) => (MathBN.lt(a, b) ? a : b)
+const max = (a: Big, b: Big) => (MathBN.gt(a, b) ? a : b)
+
+/** The share of a line still kept: (current quantity - returned) / quantity at the sale, in [0, 1]. */
+function keptShare(line: FrozenLine, state: OrderMoneyState): Big {
+  const current = state.items[line.line_item_id]
+  if (!current || MathBN.lte(line.quantity, 0)) {
+    return ZERO
+  }
+  const kept = MathBN.sub(current.quantity, current.returned_quantity)
+  return min(max(MathBN.div(kept, line.quantity), ZERO), MathBN.convert(1))
+}
+
+/**
+ * What the sale of an order has earned given the order's current state (SPEC §3): nothing
+ * once canceled; each line at its own frozen terms for the share not returned or edited
+ * away (a flat per-order amount while any credited line is kept); then a refund that no
+ * return explains reduces the rest in proportion to what was paid. Never below zero, never
+ * above the sale.
+ */
+export function netCommissionForOrder(
+  sale: { amount: BigNumberInput; lines: FrozenLine[] },
+  state: OrderMoneyState
+): Big {
+  if (state.canceled) {
+    return ZERO
+  }
+  const anyKept = sale.lines.some((l) => l.terms !== "excluded" && MathBN.gt(keptShare(l, state), 0))
+  const earnedByLines = sale.lines.reduce((sum, line) => {
+    if (line.terms === "order_flat") {
+      return anyKept ? MathBN.add(sum, line.amount) : sum
+    }
+    return MathBN.add(sum, MathBN.mult(line.amount, keptShare(line, state)))
+  }, ZERO)
+
+  const paid = MathBN.gt(state.paid_total, 0) ? MathBN.convert(state.paid_total) : MathBN.convert(state.order_total)
+  const keptValue = MathBN.sub(paid, state.return_refunds)
+  const unexplainedRefund = max(MathBN.sub(state.refunded_total, state.return_refunds), ZERO)
+  const factor = MathBN.gt(keptValue, 0)
+    ? max(MathBN.sub(1, MathBN.div(unexplainedRefund, keptValue)), ZERO)
+    : ZERO
+
+  return min(max(MathBN.mult(earnedByLines, factor), ZERO), MathBN.convert(sale.amount))
+}
+
+export type CommissionCorrection = {
+  type: "reversal" | "clawback"
+  amount: string
+  status: "pending" | "available"
+  available_at: Date | null
+}
+
+/**
+ * The entry that brings what an order has booked down to its net, or null when nothing is
+ * owed back. While the sale is unpaid it is a reversal (held with the sale while the sale
+ * is held); once paid, a clawback netted against the next payout, unless clawbacks after
+ * payout are turned off. Net commission only ever goes down: an order never earns more
+ * than its sale.
+ */
+export function planCommissionCorrection(input: {
+  net: BigNumberInput
+  booked: BigNumberInput
+  sale: { status: "pending" | "available" | "requested" | "paid"; available_at: Date | null }
+  clawback_after_payout: boolean
+}): CommissionCorrection | null {
+  const delta = MathBN.sub(input.net, input.booked)
+  if (!MathBN.lt(delta, 0)) {
+    return null
+  }
+  if (input.sale.status === "paid") {
+    return input.clawback_after_payout
+      ? { type: "clawback", amount: delta.toFixed(), status: "available", available_at: null }
+      : null
+  }
+  return input.sale.status === "pending"
+    ? { type: "reversal", amount: delta.toFixed(), status: "pending", available_at: input.sale.available_at }
+    : { type: "reversal", amount: delta.toFixed(), status: "available", available_at: null }
+}

@@ -1,0 +1,14 @@
+import { createHash } from "crypto"
+
+/**
+ * A salted hash of a visitor's IP and user agent: enough to spot repeated or fraudulent
+ * clicks, never the raw IP (SPEC §2).
+ */
+export function visitorHash(salt: string, ip: string | null | undefined, userAgent: string | null | undefined) {
+  if (!ip && !userAgent) {
+    return null
+  }
+  return createHash("sha256")
+    .update(`${salt}\u0000${ip ?? ""}\u0000${userAgent ?? ""}`)
+    .digest("hex")
+}

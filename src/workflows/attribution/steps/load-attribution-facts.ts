@@ -1,0 +1,162 @@
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+export type OrderLine = {
+  id: string
+  product_id: string | null
+  collection_id: string | null
+  quantity: string
+  /** Item total after discounts, without tax. */
+  subtotal_after_discounts: string
+  /** Item total after discounts, with tax. */
+  total: string
+}
+
+/** Everything attribution needs, as plain JSON (dates as ISO strings) so steps can checkpoint it. */
+export type AttributionFacts = {
+  order: {
+    id: string
+    customer_id: string | null
+    email: string | null
+    currency_code: string
+    placed_at: string
+    shipping_total: string
+    lines: OrderLine[]
+  }
+  receipt_exists: boolean
+  attribution: { id: string; affiliate_id: string; expires_at: string | null } | null
+  promotion_codes: { code: string; affiliate_id: string }[]
+  referral: { kind: "click"; click_id: string; clicked_at: string; affiliate_id: string } | { kind: "code"; code: string; affiliate_id: string } | null
+  unresolved_referral: { kind: "click" | "code"; value: string } | null
+  prior_credited_orders: number
+  /** Every affiliate named above, with its program's terms. */
+  affiliates: Record<string, any>
+}
+
+const asString = (value: unknown) => (value == null ? "0" : MathBN.convert(value as any).toFixed())
+
+/**
+ * Reads the order from Medusa (lines, promotion codes, cart referral in metadata) and the
+ * affiliate side of it (the customer's attribution, affiliates of the codes, the click).
+ */
+export const loadAttributionFactsStep = createStep(
+  "load-affiliate-attribution-facts",
+  async (input: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const affiliates = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+
+    const { data: [order] } = await query.graph(
+      {
+        entity: "order",
+        fields: [
+          "id",
+          "customer_id",
+          "email",
+          "currency_code",
+          "created_at",
+          "metadata",
+          "shipping_total",
+          "promotions.id",
+          "promotions.code",
+          "items.id",
+          "items.quantity",
+          "items.product_id",
+          "items.subtotal",
+          "items.discount_subtotal",
+          "items.total",
+          "items.variant.product.collection_id",
+        ],
+        filters: { id: input.order_id },
+      },
+      { throwIfKeyNotFound: true }
+    )
+
+    const [receipt] = await affiliates.listAffiliateOrderAttributions({ order_id: order.id }, { take: 1 })
+    const [attribution] = order.customer_id
+      ? await affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 })
+      : []
+
+    const promotionIds = (order.promotions ?? []).filter(Boolean).map((p: any) => p.id)
+    const { data: promotions } = promotionIds.length
+      ? await query.graph({ entity: "promotion", fields: ["id", "code", "affiliate.id"], filters: { id: promotionIds } })
+      : { data: [] as any[] }
+    const promotionCodes = promotions
+      .filter((p: any) => p.affiliate?.id)
+      .map((p: any) => ({ code: p.code as string, affiliate_id: p.affiliate.id as string }))
+
+    // The storefront's referral, copied by Medusa from cart metadata to the order.
+    const metadata = (order.metadata ?? {}) as Record<string, unknown>
+    const clickId = typeof metadata.affiliate_click_id === "string" ? metadata.affiliate_click_id : null
+    const referralCode = typeof metadata.affiliate_code === "string" ? metadata.affiliate_code : null
+    let referral: AttributionFacts["referral"] = null
+    let unresolved: AttributionFacts["unresolved_referral"] = null
+    if (clickId) {
+      const [click] = await affiliates.listAffiliateClicks({ id: clickId }, { take: 1 })
+      if (click) {
+        referral = { kind: "click", click_id: click.id, clicked_at: new Date(click.created_at).toISOString(), affiliate_id: click.affiliate_id }
+      } else {
+        unresolved = { kind: "click", value: clickId }
+      }
+    } else if (referralCode) {
+      const found = await affiliates.retrieveAffiliateByCode(referralCode).catch(() => null)
+      if (found) {
+        referral = { kind: "code", code: found.code, affiliate_id: found.id }
+      } else {
+        unresolved = { kind: "code", value: referralCode }
+      }
+    }
+
+    const affiliateIds = [
+      ...new Set([
+        ...(attribution ? [attribution.affiliate_id] : []),
+        ...promotionCodes.map((p) => p.affiliate_id),
+        ...(referral ? [referral.affiliate_id] : []),
+      ]),
+    ]
+    const affiliateRows = affiliateIds.length
+      ? await affiliates.listAffiliates({ id: affiliateIds }, { relations: ["program", "program.rules"] })
+      : []
+
+    const prior = order.customer_id
+      ? await affiliates.listAffiliateOrderAttributions(
+          { customer_id: order.customer_id, outcome: "credited", order_id: { $ne: order.id } },
+          { take: 1, select: ["id"] }
+        )
+      : []
+
+    const facts: AttributionFacts = {
+      order: {
+        id: order.id,
+        customer_id: order.customer_id ?? null,
+        email: order.email ?? null,
+        currency_code: order.currency_code,
+        placed_at: new Date(order.created_at as any).toISOString(),
+        shipping_total: asString(order.shipping_total),
+        lines: (order.items ?? []).filter(Boolean).map((item: any) => ({
+          id: item.id,
+          product_id: item.product_id ?? null,
+          collection_id: item.variant?.product?.collection_id ?? null,
+          quantity: asString(item.quantity),
+          subtotal_after_discounts: MathBN.sub(item.subtotal ?? 0, item.discount_subtotal ?? 0).toFixed(),
+          total: asString(item.total),
+        })),
+      },
+      receipt_exists: !!receipt,
+      attribution: attribution
+        ? {
+            id: attribution.id,
+            affiliate_id: attribution.affiliate_id,
+            expires_at: attribution.expires_at ? new Date(attribution.expires_at).toISOString() : null,
+          }
+        : null,
+      promotion_codes: promotionCodes,
+      referral,
+      unresolved_referral: unresolved,
+      prior_credited_orders: prior.length,
+      affiliates: Object.fromEntries(affiliateRows.map((a) => [a.id, JSON.parse(JSON.stringify(a))])),
+    }
+    return new StepResponse(facts)
+  }
+)

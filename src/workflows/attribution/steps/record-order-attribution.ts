@@ -1,0 +1,159 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import { AffiliateFacts, chooseAttribution } from "../../../modules/affiliate/domain/choose-attribution"
+import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
+import type { NewLedgerEntry } from "../../../modules/affiliate/domain/ledger-entry"
+import { AttributionFacts } from "./load-attribution-facts"
+
+const DAY_MS = 86_400_000
+
+/** The order's lines as the commission base the `commissionBase` option asks for. */
+export function commissionableLines(order: AttributionFacts["order"], base: "items" | "total"): CommissionableLine[] {
+  const lines: CommissionableLine[] = order.lines.map((line) => ({
+    id: line.id,
+    product_id: line.product_id,
+    collection_id: line.collection_id,
+    quantity: line.quantity,
+    base: base === "items" ? line.subtotal_after_discounts : line.total,
+  }))
+  if (base === "total" && MathBN.gt(order.shipping_total, 0)) {
+    lines.push({ id: "shipping", product_id: null, collection_id: null, quantity: 1, base: order.shipping_total })
+  }
+  return lines
+}
+
+function toFacts(affiliate: any): AffiliateFacts {
+  return {
+    id: affiliate.id,
+    code: affiliate.code,
+    status: affiliate.status,
+    customer_id: affiliate.customer_id ?? null,
+    email: affiliate.email,
+    program: {
+      id: affiliate.program.id,
+      cookie_days: affiliate.program.cookie_days,
+      trailing_months: affiliate.program.trailing_months ?? null,
+      first_order_only: affiliate.program.first_order_only,
+    },
+  }
+}
+
+export type RecordedAttribution = {
+  created: boolean
+  outcome: string
+  affiliate_id: string | null
+  entries: AppendedLedgerEntry[]
+}
+
+/**
+ * Decides who is credited for the order (SPEC §3, `chooseAttribution`), computes the sale
+ * at the winner's terms (`computeSaleCommission`) and writes receipt, attribution and sale
+ * in one module transaction. The ledger is append-only and the receipt is what makes this
+ * step run once per order, so there is nothing to compensate: a later failure leaves a
+ * correct, complete record behind, and a retry finds the receipt and does nothing.
+ */
+export const recordOrderAttributionStep = createStep(
+  "record-affiliate-order-attribution",
+  async (facts: AttributionFacts, { container }) => {
+    const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+    if (facts.receipt_exists) {
+      return new StepResponse<RecordedAttribution>({ created: false, outcome: "already_recorded", affiliate_id: null, entries: [] })
+    }
+    const options = service.getOptions()
+    const affiliate = (id: string) => toFacts(facts.affiliates[id])
+    const placedAt = new Date(facts.order.placed_at)
+
+    const decision = chooseAttribution({
+      order: {
+        id: facts.order.id,
+        customer_id: facts.order.customer_id,
+        email: facts.order.email,
+        placed_at: placedAt,
+      },
+      attribution: facts.attribution
+        ? {
+            id: facts.attribution.id,
+            affiliate: affiliate(facts.attribution.affiliate_id),
+            expires_at: facts.attribution.expires_at ? new Date(facts.attribution.expires_at) : null,
+          }
+        : null,
+      promotion_codes: facts.promotion_codes.map((p) => ({ code: p.code, affiliate: affiliate(p.affiliate_id) })),
+      referral: !facts.referral
+        ? null
+        : facts.referral.kind === "click"
+          ? { ...facts.referral, clicked_at: new Date(facts.referral.clicked_at), affiliate: affiliate(facts.referral.affiliate_id) }
+          : { ...facts.referral, affiliate: affiliate(facts.referral.affiliate_id) },
+      unresolved_referral: facts.unresolved_referral,
+      prior_credited_orders: facts.prior_credited_orders,
+      priority: options.attributionPriority,
+      allow_self_referral: options.allowSelfReferral,
+    })
+
+    let sale: NewLedgerEntry | null = null
+    if (decision.outcome === "credited" && decision.affiliate) {
+      const winner = facts.affiliates[decision.affiliate.id]
+      const commission = computeSaleCommission(
+        commissionableLines(facts.order, options.commissionBase),
+        {
+          commission_type: winner.program.commission_type,
+          commission_value: winner.program.commission_value,
+          rules: winner.program.rules ?? [],
+        },
+        winner.commission_rate ?? null
+      )
+      sale = {
+        affiliate_id: winner.id,
+        type: "sale" as const,
+        amount: commission.amount,
+        currency_code: facts.order.currency_code,
+        rate: commission.rate,
+        base_amount: commission.base_amount,
+        order_id: facts.order.id,
+        lines: commission.lines,
+        status: "pending" as const,
+        available_at: new Date(placedAt.getTime() + winner.program.hold_days * DAY_MS),
+        idempotency_key: `sale:${facts.order.id}`,
+        reference: "order",
+        reference_id: facts.order.id,
+      }
+    }
+
+    const bind = decision.bind_customer
+    const result = await service.recordOrderAttribution({
+      receipt: {
+        order_id: facts.order.id,
+        customer_id: facts.order.customer_id,
+        affiliate_id: decision.affiliate?.id ?? null,
+        outcome: decision.outcome,
+        source: decision.source,
+        reason: decision.reason,
+        candidates: decision.candidates,
+        currency_code: facts.order.currency_code,
+      },
+      attribution:
+        bind && decision.affiliate && facts.order.customer_id
+          ? {
+              customer_id: facts.order.customer_id,
+              affiliate_id: decision.affiliate.id,
+              source: bind.source,
+              click_id: bind.click_id,
+              promotion_code: bind.promotion_code,
+              order_id: facts.order.id,
+              expires_at: bind.expires_at,
+              replaces_id: facts.attribution?.id ?? null,
+            }
+          : null,
+      sale,
+    })
+
+    return new StepResponse<RecordedAttribution>({
+      created: result.created,
+      outcome: decision.outcome,
+      affiliate_id: decision.affiliate?.id ?? null,
+      entries: result.entries,
+    })
+  }
+)

@@ -1,0 +1,30 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { ORDER_LOCK, orderLockKey } from "../../order-lock"
+import { loadAttributionFactsStep } from "../steps/load-attribution-facts"
+import { recordOrderAttributionStep } from "../steps/record-order-attribution"
+
+export const attributeOrderWorkflowId = "attribute-affiliate-order"
+
+/**
+ * Credits an order to an affiliate (or records why not) once: on `order.placed` and from
+ * the reconcile job. Serialised per order; the receipt makes repeats no-ops.
+ */
+export const attributeOrderWorkflow = createWorkflow(
+  attributeOrderWorkflowId,
+  (input: { order_id: string }) => {
+    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, timeout: ORDER_LOCK.timeout, ttl: ORDER_LOCK.ttl })
+
+    const facts = loadAttributionFactsStep(input)
+    const recorded = recordOrderAttributionStep(facts)
+
+    const created = transform({ recorded }, ({ recorded }) =>
+      recorded.entries.filter((e) => e.created).map((e) => ({ id: e.entry.id, affiliate_id: e.entry.affiliate_id }))
+    )
+    emitEventStep({ eventName: "affiliate_commission.created", data: created })
+
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(recorded)
+  }
+)
