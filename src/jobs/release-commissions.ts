@@ -1,0 +1,22 @@
+import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { jobContainer } from "../utils/job-container"
+import { releaseCommissionsWorkflow } from "../workflows/commissions/workflows/release-commissions"
+
+/**
+ * Hourly: held commissions whose hold has ended become available for payout. Safe to run
+ * twice at once or after a crash. By hand: `npx medusa exec ./src/jobs/release-commissions.ts`
+ * in the app, or the built file under node_modules/medusa-affiliates/.medusa/server.
+ */
+export default async function releaseCommissionsJob(input: MedusaContainer | ExecArgs) {
+  const container = jobContainer(input)
+  const { result } = await releaseCommissionsWorkflow(container).run({ input: {} })
+  if (result.released) {
+    container.resolve("logger").info(`medusa-affiliates: released ${result.released} commission entries`)
+  }
+  return result
+}
+
+export const config = {
+  name: "affiliates-release-commissions",
+  schedule: "0 * * * *",
+}

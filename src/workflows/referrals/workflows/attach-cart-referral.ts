@@ -1,0 +1,32 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { updateCartWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { resolveCartReferralStep } from "../steps/resolve-cart-referral"
+
+export const attachCartReferralWorkflowId = "attach-affiliate-cart-referral"
+
+/**
+ * Puts an affiliate referral on a cart's metadata (`affiliate_code`, and
+ * `affiliate_click_id` for a click); Medusa copies it to the order when the cart completes.
+ */
+export const attachCartReferralWorkflow = createWorkflow(
+  attachCartReferralWorkflowId,
+  (input: { cart_id: string; code?: string; click_id?: string }) => {
+    useQueryGraphStep({
+      entity: "cart",
+      fields: ["id", "metadata"],
+      filters: { id: input.cart_id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const referral = resolveCartReferralStep({ code: input.code, click_id: input.click_id })
+
+    // Medusa merges cart metadata and deletes keys set to "": a new referral replaces the
+    // previous one, click included, and leaves the storefront's own keys alone.
+    const metadata = transform({ referral }, ({ referral }) => ({
+      affiliate_code: referral.affiliate_code,
+      affiliate_click_id: referral.affiliate_click_id ?? "",
+    }))
+    updateCartWorkflow.runAsStep({ input: { id: input.cart_id, metadata } })
+
+    return new WorkflowResponse({ id: input.cart_id })
+  }
+)
