@@ -24,6 +24,7 @@ import {
   AffiliateAttribution,
   AffiliateClick,
   AffiliateCommission,
+  AffiliateJobCursor,
   AffiliateOrderAttribution,
   AffiliatePayout,
   AffiliateProgram,
@@ -158,6 +159,7 @@ export default class AffiliateModuleService extends MedusaService({
   AffiliateOrderAttribution,
   AffiliateCommission,
   AffiliatePayout,
+  AffiliateJobCursor,
 }) {
   protected baseRepository_: DAL.RepositoryService
   protected readonly options_: AffiliateOptions
@@ -503,6 +505,43 @@ export default class AffiliateModuleService extends MedusaService({
       batches,
       by_affiliate: [...counts.entries()].map(([affiliate_id, count]) => ({ affiliate_id, count })),
     }
+  }
+
+  /** Records the money state an order's commission now follows (see the reconcile job). */
+  @InjectManager()
+  async markOrderMoneyState(
+    orderId: string,
+    fingerprint: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.knex(sharedContext)("affiliate_order_attribution")
+      .update({ money_fingerprint: fingerprint, updated_at: new Date() })
+      .where({ order_id: orderId })
+      .whereNull("deleted_at")
+  }
+
+  /** Where a job's scan stands; null before its first complete run. */
+  @InjectManager()
+  async retrieveJobCursor(
+    job: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Date | null> {
+    const row = await this.knex(sharedContext)("affiliate_job_cursor").select("position").where({ id: job }).first()
+    return row ? new Date(row.position) : null
+  }
+
+  /** Moves a job's cursor forward (never back, whatever order concurrent runs finish in). */
+  @InjectManager()
+  async advanceJobCursor(
+    job: string,
+    position: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.knex(sharedContext).raw(
+      `INSERT INTO affiliate_job_cursor (id, position) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET position = GREATEST(affiliate_job_cursor.position, EXCLUDED.position), updated_at = now()`,
+      [job, position]
+    )
   }
 
   /** The ledger entries of an order, oldest first. */

@@ -56,13 +56,20 @@ export type AttributionDecision = {
 const DAY_MS = 86_400_000
 const FIRST_ORDER_ONLY = "the program credits only a customer's first order"
 
-/** created_at + trailing_months, NULL (forever) when the program has no trailing limit. */
+/**
+ * created_at + trailing_months, NULL (forever) when the program has no trailing limit. A
+ * day past the end of the target month clamps to its last day (31 Jan + 1 month = 28/29 Feb).
+ */
 export function attributionExpiry(from: Date, trailingMonths: number | null): Date | null {
   if (trailingMonths == null) {
     return null
   }
   const expires = new Date(from)
+  const day = expires.getUTCDate()
+  expires.setUTCDate(1)
   expires.setUTCMonth(expires.getUTCMonth() + trailingMonths)
+  const lastDay = new Date(Date.UTC(expires.getUTCFullYear(), expires.getUTCMonth() + 1, 0)).getUTCDate()
+  expires.setUTCDate(Math.min(day, lastDay))
   return expires
 }
 

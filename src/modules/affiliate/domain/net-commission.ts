@@ -4,18 +4,19 @@ import { FrozenLine } from "./sale-commission"
 
 type Big = ReturnType<typeof MathBN.convert>
 
-/** The money state of an order now, read from Medusa after any cancel, refund, return or edit. */
+/**
+ * The money state of an order now, read from Medusa after any cancel, refund, return or
+ * edit. Medusa lowers item totals for received returns and edits, and records a refund
+ * that no return or edit explains as a credit line that lowers the order total.
+ */
 export type OrderMoneyState = {
   canceled: boolean
   /** Current quantity and received-return quantity per line item id (absent = removed). */
   items: Record<string, { quantity: BigNumberInput; returned_quantity: BigNumberInput }>
-  /** What was captured; 0 when the payment was only authorised. */
-  paid_total: BigNumberInput
-  /** The order total, the denominator when nothing was captured. */
+  /** The order total now, after returns, edits and credit lines. */
   order_total: BigNumberInput
-  refunded_total: BigNumberInput
-  /** Refunds that belong to received returns (already reflected by the returned lines). */
-  return_refunds: BigNumberInput
+  /** Refunds not explained by a return or edit (Medusa's credit lines). */
+  credit_line_total: BigNumberInput
 }
 
 const ZERO = MathBN.convert(0)
@@ -35,9 +36,9 @@ function keptShare(line: FrozenLine, state: OrderMoneyState): Big {
 /**
  * What the sale of an order has earned given the order's current state (SPEC §3): nothing
  * once canceled; each line at its own frozen terms for the share not returned or edited
- * away (a flat per-order amount while any credited line is kept); then a refund that no
- * return explains reduces the rest in proportion to what was paid. Never below zero, never
- * above the sale.
+ * away (a flat per-order amount while any credited line with a base is kept); then a
+ * refund that no return explains (a credit line) reduces the rest in proportion to the
+ * value of the kept order. Never below zero, never above the sale.
  */
 export function netCommissionForOrder(
   sale: { amount: BigNumberInput; lines: FrozenLine[] },
@@ -46,7 +47,9 @@ export function netCommissionForOrder(
   if (state.canceled) {
     return ZERO
   }
-  const anyKept = sale.lines.some((l) => l.terms !== "excluded" && MathBN.gt(keptShare(l, state), 0))
+  const anyKept = sale.lines.some(
+    (l) => l.terms !== "excluded" && MathBN.gt(l.base, 0) && MathBN.gt(keptShare(l, state), 0)
+  )
   const earnedByLines = sale.lines.reduce((sum, line) => {
     if (line.terms === "order_flat") {
       return anyKept ? MathBN.add(sum, line.amount) : sum
@@ -54,11 +57,11 @@ export function netCommissionForOrder(
     return MathBN.add(sum, MathBN.mult(line.amount, keptShare(line, state)))
   }, ZERO)
 
-  const paid = MathBN.gt(state.paid_total, 0) ? MathBN.convert(state.paid_total) : MathBN.convert(state.order_total)
-  const keptValue = MathBN.sub(paid, state.return_refunds)
-  const unexplainedRefund = max(MathBN.sub(state.refunded_total, state.return_refunds), ZERO)
+  // The kept goods were worth the total before credit lines; refunds beyond returns and
+  // edits took this share of it back.
+  const keptValue = MathBN.add(state.order_total, state.credit_line_total)
   const factor = MathBN.gt(keptValue, 0)
-    ? max(MathBN.sub(1, MathBN.div(unexplainedRefund, keptValue)), ZERO)
+    ? min(max(MathBN.sub(1, MathBN.div(state.credit_line_total, keptValue)), ZERO), MathBN.convert(1))
     : ZERO
 
   return min(max(MathBN.mult(earnedByLines, factor), ZERO), MathBN.convert(sale.amount))

@@ -69,10 +69,10 @@ export function computeSaleCommission(
     const applied = rule("product", line.product_id) ?? rule("collection", line.collection_id)
     const result = (terms: FrozenLine["terms"], rate: BigNumberInput | null, amount: BigNumberInput): FrozenLine => ({
       line_item_id: line.id,
-      quantity: MathBN.convert(line.quantity).toString(),
-      base: base.toString(),
-      rate: rate === null ? null : MathBN.convert(rate).toString(),
-      amount: MathBN.convert(amount).toString(),
+      quantity: MathBN.convert(line.quantity).toFixed(),
+      base: base.toFixed(),
+      rate: rate === null ? null : MathBN.convert(rate).toFixed(),
+      amount: MathBN.convert(amount).toFixed(),
       terms,
     })
 
@@ -101,7 +101,7 @@ export function computeSaleCommission(
   // A flat program amount is earned once per order; it is recorded on the first line it covers.
   if (flatOrderApplies) {
     const first = frozen.find((l) => l.terms === "program" && MathBN.gt(l.base, 0))!
-    first.amount = MathBN.convert(program.commission_value).toString()
+    first.amount = MathBN.convert(program.commission_value).toFixed()
     first.terms = "order_flat"
   }
 
@@ -112,8 +112,8 @@ export function computeSaleCommission(
   const singleRate = rates.size === 1 ? [...rates][0] : null
 
   return {
-    amount: amount.toString(),
-    base_amount: baseAmount.toString(),
+    amount: amount.toFixed(),
+    base_amount: baseAmount.toFixed(),
     rate: singleRate,
     lines: frozen,
   }

@@ -20,6 +20,8 @@ const AffiliateOrderAttribution = model
       /** Every candidate considered, each with why it lost. */
       candidates: model.json(),
       currency_code: model.text().nullable(),
+      /** The order's money state when commission last followed it; the reconcile job compares it. */
+      money_fingerprint: model.text().nullable(),
       affiliate: model.belongsTo(() => Affiliate, { mappedBy: "order_attributions" }).nullable(),
     }
   )

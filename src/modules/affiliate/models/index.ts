@@ -6,3 +6,4 @@ export { default as AffiliateOrderAttribution } from "./affiliate-order-attribut
 export { default as AffiliatePayout } from "./affiliate-payout"
 export { default as AffiliateProgram } from "./affiliate-program"
 export { default as AffiliateProgramRule } from "./affiliate-program-rule"
+export { default as AffiliateJobCursor } from "./affiliate-job-cursor"

@@ -5,7 +5,7 @@ import { netCommissionForOrder, planCommissionCorrection } from "../../../module
 import { FrozenLine } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
-import { LoadedMoneyState } from "./load-order-money-state"
+import { LoadedMoneyState } from "../order-money-state"
 
 export type MoneyEventCause = {
   /** What moved the money: cancel, refund, return, order_edit, claim, exchange, reconcile. */
@@ -30,6 +30,8 @@ export const bookCommissionCorrectionStep = createStep(
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const ledger = await service.listOrderLedger(input.order_id)
     const sale = ledger.find((e) => e.type === "sale")
+    // Remember the state followed, so the reconcile job can tell when it moves unseen.
+    await service.markOrderMoneyState(input.order_id, input.money.fingerprint)
     if (!sale) {
       return new StepResponse<BookedCorrection>({ net: null, entries: [] })
     }

@@ -1,0 +1,57 @@
+import { createHash } from "crypto"
+import { MathBN } from "@medusajs/framework/utils"
+import { OrderMoneyState } from "../../modules/affiliate/domain/net-commission"
+
+/** The order fields the money state is read from (query.graph on `order`). */
+export const ORDER_MONEY_FIELDS = [
+  "id",
+  "status",
+  "total",
+  "credit_lines.amount",
+  "items.*",
+  "items.detail.*",
+]
+
+export type LoadedMoneyState = {
+  state: OrderMoneyState
+  /** Identifies this state: the same money state always books under the same key. */
+  fingerprint: string
+}
+
+const str = (value: unknown) => MathBN.convert((value ?? 0) as any).toFixed()
+
+/** An order as Medusa returns it -> canceled, kept quantities, total, credit lines. */
+export function orderMoneyState(order: Record<string, any>): LoadedMoneyState {
+  const items: OrderMoneyState["items"] = {}
+  for (const item of (order.items ?? []).filter(Boolean)) {
+    items[item.id] = {
+      quantity: str(item.quantity),
+      returned_quantity: str(item.detail?.return_received_quantity),
+    }
+  }
+  // Shipping is a pseudo line of the base under `commissionBase: "total"`; it stays kept.
+  items.shipping = { quantity: "1", returned_quantity: "0" }
+
+  // Every credit line of the order (the summary's total covers only the latest version).
+  const creditLines = (order.credit_lines ?? [])
+    .filter(Boolean)
+    .reduce((sum: any, line: any) => MathBN.add(sum, line.amount ?? 0), MathBN.convert(0))
+  const state: OrderMoneyState = {
+    canceled: order.status === "canceled",
+    items,
+    order_total: str(order.total),
+    credit_line_total: creditLines.toFixed(),
+  }
+  const fingerprint = createHash("sha256")
+    .update(
+      JSON.stringify([
+        state.canceled,
+        Object.entries(items).sort(([a], [b]) => a.localeCompare(b)),
+        state.order_total,
+        state.credit_line_total,
+      ])
+    )
+    .digest("hex")
+    .slice(0, 24)
+  return { state, fingerprint }
+}
