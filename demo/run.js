@@ -1,0 +1,634 @@
+#!/usr/bin/env node
+/* eslint-disable no-console */
+// `npm run demo`: a real Medusa store with this plugin and the admin dashboard, from a fresh
+// clone, in one command.
+//
+//   1. builds the plugin (`medusa plugin:build`) so the store loads the current code;
+//   2. links it into demo/node_modules/medusa-affiliates (demo/ is a plain Medusa app whose
+//      medusa-config.ts lists `plugins: [{ resolve: "medusa-affiliates" }]`);
+//   3. uses DATABASE_URL when set (creating the database if needed), else starts an
+//      embedded PostgreSQL with its data in .demo/pgdata on port DEMO_PG_PORT (54329);
+//   4. migrates, seeds once, creates the admin user once;
+//   5. runs `medusa develop` on PORT (9000) and prints the login once /health answers.
+//
+// Ctrl-C (or SIGTERM) stops the store, then the embedded PostgreSQL. Later runs reuse the
+// data, and skip the build and the migrations while the plugin's files are unchanged (their
+// fingerprints are kept in .demo/state.json). Start over with `rm -rf .demo`.
+//
+// Environment: DATABASE_URL, PORT, DEMO_PG_PORT, DEMO_REBUILD=1 (build and migrate even if
+// nothing changed), DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD.
+
+"use strict"
+
+const { spawn } = require("child_process")
+const crypto = require("crypto")
+const fs = require("fs")
+const http = require("http")
+const net = require("net")
+const path = require("path")
+
+const REPO = path.resolve(__dirname, "..")
+const DEMO = __dirname
+const STATE_DIR = path.join(REPO, ".demo")
+const STATE_FILE = path.join(STATE_DIR, "state.json")
+const PG_DATA = path.join(STATE_DIR, "pgdata")
+const BUILD_OUT = path.join(REPO, ".medusa", "server")
+const MEDUSA_CLI = path.join(REPO, "node_modules", "@medusajs", "cli", "cli.js")
+const ENSURE_POSTGRES = path.join(REPO, "scripts", "ensure-postgres.js")
+const SEED_META = require("./src/scripts/seed/meta.json")
+
+const PORT = Number(process.env.PORT || 9000)
+const PG_PORT = Number(process.env.DEMO_PG_PORT || 54329)
+const PG_HOST = "localhost"
+const DEMO_DB_NAME = "medusa_affiliates_demo"
+const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-affiliates.test"
+const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
+const HEALTH_TIMEOUT_MS = 5 * 60 * 1000
+const REBUILD = process.env.DEMO_REBUILD === "1"
+
+const startedAt = Date.now()
+const color = process.stdout.isTTY && !process.env.NO_COLOR
+const paint = (code) => (text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text)
+const bold = paint("1")
+const dim = paint("2")
+const green = paint("32")
+const red = paint("31")
+const cyan = paint("36")
+
+function say(message) {
+  console.log(`${cyan("[demo]")} ${message}`)
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+// ---------------------------------------------------------------------------------------
+// Child processes. Every child gets its own process group (detached), so a Ctrl-C in the
+// terminal reaches only this script, which then stops the store first and PostgreSQL last.
+
+/** Process groups that are (or may be) alive: pgid -> label. */
+const groups = new Map()
+let shuttingDown = false
+
+function childEnv(extra = {}) {
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    // Lets packages that resolve plugins from their own location (the admin bundler's
+    // Tailwind content scan uses require.resolve("medusa-affiliates/admin")) find the link.
+    NODE_PATH: [path.join(DEMO, "node_modules"), process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
+    ...extra,
+  }
+  if (color) env.FORCE_COLOR = env.FORCE_COLOR || "1"
+  return env
+}
+
+function pipeLines(stream, write) {
+  let buffer = ""
+  stream.setEncoding("utf8")
+  stream.on("data", (chunk) => {
+    buffer += chunk
+    const lines = buffer.split("\n")
+    buffer = lines.pop()
+    lines.forEach(write)
+  })
+  stream.on("end", () => buffer && write(buffer))
+}
+
+/** Spawns `node <script> ...args` in its own process group, output prefixed unless raw. */
+function spawnNode(label, script, args, { cwd, env, prefix = true, onLine } = {}) {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd,
+    env: env || childEnv(),
+    detached: process.platform !== "win32",
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  groups.set(child.pid, label)
+  const tag = prefix ? dim(`[${label}] `) : ""
+  const write = (out) => (line) => {
+    if (onLine) onLine(line)
+    out.write(`${tag}${line}\n`)
+  }
+  pipeLines(child.stdout, write(process.stdout))
+  pipeLines(child.stderr, write(process.stderr))
+  child.exited = new Promise((resolve) => {
+    child.on("exit", (code, signal) => resolve({ code, signal }))
+    child.on("error", (err) => resolve({ code: 1, signal: null, error: err }))
+  })
+  return child
+}
+
+/** Runs a medusa CLI command to completion; throws on a non-zero exit. */
+async function medusa(label, args, cwd = DEMO, env) {
+  const child = spawnNode(label, MEDUSA_CLI, args, { cwd, env })
+  const { code, signal, error } = await child.exited
+  if (!(await waitGroupGone(child.pid, 5000))) {
+    signalGroup(child.pid, "SIGTERM") // leftovers of the command (none expected)
+    await waitGroupGone(child.pid, 5000)
+  }
+  groups.delete(child.pid)
+  if (shuttingDown) {
+    await new Promise(() => {}) // the signal handler finishes the exit
+  }
+  if (error || code !== 0) {
+    throw new Error(`\`medusa ${args.join(" ")}\` failed (${error ? error.message : signal || `exit code ${code}`})`)
+  }
+}
+
+function groupAlive(pgid) {
+  try {
+    process.kill(process.platform === "win32" ? pgid : -pgid, 0)
+    return true
+  } catch (err) {
+    return err.code === "EPERM"
+  }
+}
+
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(process.platform === "win32" ? pgid : -pgid, signal)
+  } catch {}
+}
+
+async function waitGroupGone(pgid, timeoutMs) {
+  const until = Date.now() + timeoutMs
+  while (groupAlive(pgid)) {
+    if (Date.now() > until) return false
+    await sleep(100)
+  }
+  return true
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+// ---------------------------------------------------------------------------------------
+// PostgreSQL
+
+let postgres = null // { url, label, stop() }
+
+function isPortOpen(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port })
+    const finish = (open) => {
+      socket.destroy()
+      resolve(open)
+    }
+    socket.setTimeout(timeoutMs)
+    socket.once("connect", () => finish(true))
+    socket.once("timeout", () => finish(false))
+    socket.once("error", () => finish(false))
+  })
+}
+
+function pgClient(url) {
+  const { Client } = require("@medusajs/framework/pg")
+  return new Client({ connectionString: url, connectionTimeoutMillis: 10000 })
+}
+
+async function pgQuery(url, sql, params = []) {
+  const client = pgClient(url)
+  await client.connect()
+  try {
+    return (await client.query(sql, params)).rows
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+function redact(url) {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = "****"
+    return u.toString()
+  } catch {
+    return url
+  }
+}
+
+/** Creates the database named in `url` unless it exists. */
+async function ensureDatabase(url) {
+  const u = new URL(url)
+  const name = decodeURIComponent(u.pathname.replace(/^\//, ""))
+  if (!name) throw new Error(`DATABASE_URL names no database: ${redact(url)}`)
+  try {
+    await pgQuery(url, "SELECT 1")
+    return false
+  } catch (err) {
+    if (err.code !== "3D000") throw err // 3D000: database does not exist
+  }
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = pgClient(admin.toString())
+  await client.connect()
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+  } finally {
+    await client.end().catch(() => {})
+  }
+  return true
+}
+
+/** The PID of a postmaster running on .demo/pgdata with our port, if any. */
+function runningDemoPostmaster() {
+  let pid
+  try {
+    const lines = fs.readFileSync(path.join(PG_DATA, "postmaster.pid"), "utf8").split("\n")
+    pid = Number(lines[0])
+    if (!pid || Number(lines[3]) !== PG_PORT) return null
+  } catch {
+    return null
+  }
+  try {
+    process.kill(pid, 0)
+    return pid
+  } catch (err) {
+    return err.code === "EPERM" ? pid : null
+  }
+}
+
+async function startEmbeddedPostgres() {
+  fs.mkdirSync(STATE_DIR, { recursive: true })
+  const fresh = !fs.existsSync(path.join(PG_DATA, "PG_VERSION"))
+  say(`${fresh ? "Creating" : "Starting"} embedded PostgreSQL on port ${PG_PORT} (data in .demo/pgdata)`)
+  let ready = null
+  const helper = spawnNode(
+    "postgres",
+    ENSURE_POSTGRES,
+    ["--host", PG_HOST, "--port", String(PG_PORT), "--data-dir", PG_DATA, "--persistent"],
+    {
+      cwd: REPO,
+      env: childEnv({ DB_USERNAME: "postgres" }),
+      onLine: (line) => {
+        const m = /^ready: started=(true|false)/.exec(line)
+        if (m) ready = m[1] === "true"
+      },
+    }
+  )
+  const exitedEarly = helper.exited.then(() => "exited")
+  while (ready === null) {
+    if ((await Promise.race([exitedEarly, sleep(100)])) === "exited" && ready === null) {
+      groups.delete(helper.pid)
+      throw new Error(
+        `could not start the embedded PostgreSQL on port ${PG_PORT} (see above). ` +
+          `Set DEMO_PG_PORT to use another port, or DATABASE_URL to use your own PostgreSQL.`
+      )
+    }
+  }
+
+  const base = `postgres://postgres@${PG_HOST}:${PG_PORT}`
+  if (ready) {
+    return {
+      url: `${base}/${DEMO_DB_NAME}`,
+      label: `embedded PostgreSQL 17 on port ${PG_PORT}, data in .demo/pgdata (stops with the demo)`,
+      stop: async () => {
+        signalGroupLeader(helper.pid, "SIGTERM")
+        if (!(await waitGroupGone(helper.pid, 20000))) {
+          say("PostgreSQL is slow to stop; asking it to shut down immediately")
+          signalGroup(helper.pid, "SIGQUIT")
+          await waitGroupGone(helper.pid, 10000)
+        }
+        groups.delete(helper.pid)
+      },
+    }
+  }
+
+  // Something already listens on the port: most likely the PostgreSQL of an earlier demo
+  // run that was killed without cleanup. Adopt it if its data dir is ours.
+  groups.delete(helper.pid)
+  const pid = runningDemoPostmaster()
+  if (pid) {
+    say(`Reusing the embedded PostgreSQL left running by an earlier demo run (pid ${pid})`)
+    return {
+      url: `${base}/${DEMO_DB_NAME}`,
+      label: `embedded PostgreSQL 17 on port ${PG_PORT}, data in .demo/pgdata (stops with the demo)`,
+      stop: async () => {
+        try {
+          process.kill(pid, "SIGINT") // fast shutdown
+        } catch {}
+        const until = Date.now() + 20000
+        while (Date.now() < until && runningDemoPostmaster()) await sleep(100)
+      },
+    }
+  }
+  say(`Port ${PG_PORT} is taken by another server; trying it as user postgres without a password`)
+  return {
+    url: `${base}/${DEMO_DB_NAME}`,
+    label: `the PostgreSQL already listening on port ${PG_PORT}`,
+    stop: async () => {},
+  }
+}
+
+function signalGroupLeader(pid, signal) {
+  try {
+    process.kill(pid, signal)
+  } catch {}
+}
+
+// ---------------------------------------------------------------------------------------
+// Steps
+
+function ensurePluginLink() {
+  const dir = path.join(DEMO, "node_modules")
+  const link = path.join(dir, "medusa-affiliates")
+  fs.mkdirSync(dir, { recursive: true })
+  let stat = null
+  try {
+    stat = fs.lstatSync(link)
+  } catch {}
+  if (stat && stat.isSymbolicLink()) {
+    let target = null
+    try {
+      target = fs.realpathSync(link)
+    } catch {}
+    if (target === fs.realpathSync(REPO)) return
+    fs.unlinkSync(link)
+  } else if (stat) {
+    throw new Error(
+      `${path.relative(REPO, link)} exists and is not a link to this repository ` +
+        `(was \`npm install\` run inside demo/?). Remove demo/node_modules and run again.`
+    )
+  }
+  fs.symlinkSync(path.relative(dir, REPO) || ".", link, "junction")
+  say("Linked demo/node_modules/medusa-affiliates -> repository root")
+}
+
+// What this script did last time, so a second run can skip work whose inputs did not change.
+function readState() {
+  try {
+    return JSON.parse(fs.readFileSync(STATE_FILE, "utf8"))
+  } catch {
+    return {}
+  }
+}
+
+function writeState(state) {
+  fs.mkdirSync(STATE_DIR, { recursive: true })
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2) + "\n")
+}
+
+/** A hash of the paths, sizes and modification times of the files under `entries`. */
+function fingerprint(entries) {
+  const hash = crypto.createHash("sha1")
+  const visit = (p) => {
+    let stat
+    try {
+      stat = fs.statSync(p)
+    } catch {
+      hash.update(`${p}:missing\n`)
+      return
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        // Tests are not part of the build (tsconfig excludes them).
+        if (name !== "node_modules" && name !== "__tests__") visit(path.join(p, name))
+      }
+    } else {
+      hash.update(`${path.relative(REPO, p)}:${stat.size}:${stat.mtimeMs}\n`)
+    }
+  }
+  entries.forEach(visit)
+  return hash.digest("hex")
+}
+
+const sourceFingerprint = () =>
+  fingerprint(["src", "package.json", "tsconfig.json"].map((p) => path.join(REPO, p)))
+const buildFingerprint = () => fingerprint([BUILD_OUT])
+
+/** Builds the plugin unless the sources and the build output are what the last build left. */
+async function buildPlugin(state) {
+  const source = sourceFingerprint()
+  if (!REBUILD && state.build && state.build.source === source && state.build.output === buildFingerprint()) {
+    say("Plugin unchanged since the last build: skipping medusa plugin:build")
+    return
+  }
+  const t = Date.now()
+  say("Building the plugin (medusa plugin:build)")
+  await medusa("build", ["plugin:build"], REPO, childEnv())
+  state.build = { source, output: buildFingerprint() }
+  writeState(state)
+  say(`Plugin built in ${seconds(Date.now() - t)}`)
+}
+
+/** What decides whether the schema may have changed: the plugin build and Medusa's version. */
+function migrationFingerprint(state, dbUrl) {
+  const medusaVersion = require(path.join(REPO, "node_modules", "@medusajs", "medusa", "package.json")).version
+  return crypto
+    .createHash("sha1")
+    .update([redact(dbUrl), medusaVersion, state.build && state.build.output].join("|"))
+    .digest("hex")
+}
+
+async function readSeedVersion(url) {
+  try {
+    const rows = await pgQuery(
+      url,
+      `SELECT metadata->>$1 AS version FROM store WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1`,
+      [SEED_META.versionKey]
+    )
+    return Number((rows[0] && rows[0].version) || 0)
+  } catch {
+    return 0
+  }
+}
+
+async function adminExists(url) {
+  const rows = await pgQuery(
+    url,
+    `SELECT 1 FROM provider_identity WHERE provider = 'emailpass' AND entity_id = $1 AND deleted_at IS NULL`,
+    [ADMIN_EMAIL]
+  )
+  return rows.length > 0
+}
+
+async function readPublishableKey(url) {
+  const rows = await pgQuery(
+    url,
+    `SELECT token FROM api_key
+      WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL
+      ORDER BY (title = $1) DESC, created_at ASC LIMIT 1`,
+    [SEED_META.publishableKeyTitle]
+  )
+  return rows[0] ? rows[0].token : null
+}
+
+function getStatus(url, timeoutMs = 5000) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      res.resume()
+      res.on("end", () => resolve(res.statusCode))
+    })
+    req.on("timeout", () => req.destroy())
+    req.on("error", () => resolve(0))
+  })
+}
+
+async function startStore(env) {
+  say(`Starting Medusa (medusa develop) on port ${PORT}`)
+  const t = Date.now()
+  const server = spawnNode("medusa", MEDUSA_CLI, ["develop", "--port", String(PORT)], {
+    cwd: DEMO,
+    env,
+    prefix: false,
+  })
+  server.exited.then(({ code, signal }) => {
+    if (shuttingDown) return
+    console.error(red(`[demo] medusa develop stopped unexpectedly (${signal || `exit code ${code}`})`))
+    shutdown(1)
+  })
+
+  const until = Date.now() + HEALTH_TIMEOUT_MS
+  while ((await getStatus(`http://localhost:${PORT}/health`, 2000)) !== 200) {
+    if (Date.now() > until) throw new Error(`the store did not answer /health within ${seconds(HEALTH_TIMEOUT_MS)}`)
+    await sleep(500)
+  }
+  // Let the admin dev server answer once, so the first browser visit is not the one waiting.
+  await getStatus(`http://localhost:${PORT}/app`, 60000)
+  return Date.now() - t
+}
+
+function banner({ dbLabel, dbUrl, publishableKey }) {
+  const line = "─".repeat(72)
+  const row = (name, value) => `  ${name.padEnd(18)} ${value}`
+  console.log(
+    [
+      "",
+      green(line),
+      bold(`  medusa-affiliates demo store is running (ready in ${seconds(Date.now() - startedAt)})`),
+      "",
+      row("Admin dashboard", bold(`http://localhost:${PORT}/app`)),
+      row("Admin email", bold(ADMIN_EMAIL)),
+      row("Admin password", bold(ADMIN_PASSWORD)),
+      row("Store API", `http://localhost:${PORT}/store/products`),
+      row("Publishable key", publishableKey ? bold(publishableKey) : "(none found)"),
+      row("", dim("send it as the x-publishable-api-key header")),
+      row("Database", redact(dbUrl)),
+      row("", dim(dbLabel)),
+      "",
+      `  Ctrl-C stops the store${postgres && postgres.embedded ? " and the database" : ""}. Start over: rm -rf .demo`,
+      green(line),
+      "",
+    ].join("\n")
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// Shutdown
+
+async function shutdown(code) {
+  if (shuttingDown) return
+  shuttingDown = true
+  say("Stopping…")
+  for (const [pgid, label] of [...groups].reverse()) {
+    if (label === "postgres") continue
+    signalGroup(pgid, "SIGTERM")
+    if (!(await waitGroupGone(pgid, 15000))) {
+      say(`${label} did not stop in 15 s; killing it`)
+      signalGroup(pgid, "SIGKILL")
+      await waitGroupGone(pgid, 5000)
+    }
+    groups.delete(pgid)
+  }
+  if (postgres) {
+    await postgres.stop().catch((err) => console.error(err))
+  }
+  // A PostgreSQL helper still starting when the signal came.
+  for (const pgid of [...groups.keys()]) {
+    signalGroupLeader(pgid, "SIGTERM")
+    await waitGroupGone(pgid, 20000)
+    groups.delete(pgid)
+  }
+  if (postgres && postgres.embedded) say("Embedded PostgreSQL stopped")
+  say("Bye")
+  process.exit(code)
+}
+
+let signals = 0
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    // npm forwards the terminal's Ctrl-C too, so one Ctrl-C can arrive twice.
+    if (shuttingDown && ++signals > 2) say("Still stopping (the store first, then PostgreSQL)…")
+    shutdown(signal === "SIGINT" ? 130 : 143)
+  })
+}
+
+// Last resort if this script dies some other way: take the children down with it.
+process.on("exit", () => {
+  for (const pgid of groups.keys()) signalGroup(pgid, "SIGTERM")
+})
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  if (!fs.existsSync(MEDUSA_CLI)) {
+    throw new Error("node_modules is missing: run `npm install` in the repository root first")
+  }
+  if (await isPortOpen("localhost", PORT)) {
+    throw new Error(`port ${PORT} is already in use: stop what runs there or set PORT`)
+  }
+
+  const state = readState()
+  ensurePluginLink()
+  await buildPlugin(state)
+  if (shuttingDown) return
+
+  let dbUrl
+  let dbLabel
+  if (process.env.DATABASE_URL) {
+    dbUrl = process.env.DATABASE_URL
+    dbLabel = "from DATABASE_URL"
+    postgres = { embedded: false, stop: async () => {} }
+  } else {
+    postgres = { embedded: true, ...(await startEmbeddedPostgres()) }
+    dbUrl = postgres.url
+    dbLabel = postgres.label
+  }
+  if (shuttingDown) return
+  const created = await ensureDatabase(dbUrl)
+  if (created) say(`Created database ${new URL(dbUrl).pathname.slice(1)}`)
+
+  const env = childEnv({ DATABASE_URL: dbUrl })
+  const seeded = created ? 0 : await readSeedVersion(dbUrl)
+  const migrations = migrationFingerprint(state, dbUrl)
+  const dbKey = crypto.createHash("sha1").update(redact(dbUrl)).digest("hex")
+  state.migrated = state.migrated || {}
+  let t = Date.now()
+  if (REBUILD || seeded < SEED_META.version || state.migrated[dbKey] !== migrations) {
+    say("Migrating (medusa db:migrate)")
+    await medusa("migrate", ["db:migrate"], DEMO, env)
+    state.migrated[dbKey] = migrations
+    writeState(state)
+    say(`Migrated in ${seconds(Date.now() - t)}`)
+  } else {
+    say("Plugin and Medusa unchanged since the last migration: skipping medusa db:migrate")
+  }
+
+  if (seeded < SEED_META.version) {
+    t = Date.now()
+    say(seeded ? `Updating the demo data (seed version ${seeded} -> ${SEED_META.version})` : "Seeding the demo store")
+    await medusa("seed", ["exec", "./src/scripts/seed.ts"], DEMO, env)
+    say(`Seeded in ${seconds(Date.now() - t)}`)
+  } else {
+    say(`Demo data already seeded (version ${seeded})`)
+  }
+
+  if (!(await adminExists(dbUrl))) {
+    say(`Creating the admin user ${ADMIN_EMAIL}`)
+    await medusa("user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], DEMO, env)
+  }
+  const publishableKey = await readPublishableKey(dbUrl)
+
+  const took = await startStore(env)
+  if (shuttingDown) return
+  say(`Medusa answered /health after ${seconds(took)}`)
+  banner({ dbLabel, dbUrl, publishableKey })
+}
+
+main().catch((err) => {
+  if (shuttingDown) return
+  console.error(red(`[demo] ${err && err.message ? err.message : err}`))
+  shutdown(1)
+})

@@ -1,0 +1,31 @@
+// Seeds the demo store: `medusa exec ./src/scripts/seed.ts` (run.js does it on first start).
+// Skips when the database already holds this seed version; `npm run seed -- force` (in demo/,
+// with DATABASE_URL set) re-runs it, which only adds what is missing (every step looks its
+// rows up first).
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { seedAffiliatePromotions, seedAffiliates, seedPrograms } from "./seed/affiliates"
+import { markSeeded, readSeedVersion, SEED_VERSION } from "./seed/marker"
+import { seedStore } from "./seed/store"
+
+export default async function seedDemo({ container, args }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const force = (args ?? []).includes("force")
+  const seeded = await readSeedVersion(container)
+  if (seeded >= SEED_VERSION && !force) {
+    logger.info(`[demo seed] already seeded (version ${seeded}), nothing to do`)
+    return
+  }
+
+  const store = await seedStore(container)
+  const programs = await seedPrograms(container, store)
+  const affiliates = await seedAffiliates(container, programs)
+  const promotions = await seedAffiliatePromotions(container, store, affiliates)
+  await markSeeded(container)
+
+  logger.info(
+    `[demo seed] done (version ${SEED_VERSION}): ${Object.keys(store.products).length} products, ` +
+      `${Object.keys(affiliates).length} affiliates, promotions ${Object.keys(promotions).join(", ")}; ` +
+      `publishable API key ${store.publishableKey.token}`
+  )
+}
