@@ -391,6 +391,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
             amount: "-0.1",
             currency_code: "usd",
             idempotency_key: "r1",
+            status: "pending",
           },
           { ...sale(a.id, "e1", 7), currency_code: "EUR" },
           sale(b.id, "b1", 100),
