@@ -231,8 +231,28 @@ count_default_programs() {
     fail "could not query affiliate_program"
 }
 
+step "a real order through the packed plugin (medusa exec .ci/pack-flow.ts)"
+cp "$REPO/.ci/pack-flow.ts" "$APP/pack-flow.ts"
+"$MEDUSA" exec ./pack-flow.ts >"$WORK/flow.log" 2>&1 || {
+  tail -n 60 "$WORK/flow.log" >&2
+  fail "the order flow failed in the packed plugin"
+}
+grep '^pack flow:' "$WORK/flow.log"
+PUBLISHABLE_KEY="$(grep -m1 '^PUBLISHABLE_KEY=' "$WORK/flow.log" | cut -d= -f2-)"
+[ -n "$PUBLISHABLE_KEY" ] || fail "the order flow printed no publishable key"
+
 step "medusa start on port $PORT"
 start_server
+
+step "storefront routes of the packed plugin"
+AFFILIATE_JSON="$(curl -fsS -H "x-publishable-api-key: $PUBLISHABLE_KEY" "http://localhost:$PORT/store/affiliates/alice")" ||
+  fail "GET /store/affiliates/alice failed"
+echo "GET /store/affiliates/alice -> $AFFILIATE_JSON"
+echo "$AFFILIATE_JSON" | grep -q '"promotion_codes":\["ALICE10"\]' || fail "unexpected affiliate response"
+CLICK_STATUS="$(curl -sS -o "$WORK/click.json" -w '%{http_code}' -X POST -H 'content-type: application/json' \
+  -H "x-publishable-api-key: $PUBLISHABLE_KEY" -d '{"session_id":"pack"}' "http://localhost:$PORT/store/affiliates/ALICE/clicks")"
+[ "$CLICK_STATUS" = 201 ] || { cat "$WORK/click.json" >&2; fail "POST /store/affiliates/ALICE/clicks returned $CLICK_STATUS"; }
+echo "POST /store/affiliates/ALICE/clicks -> $CLICK_STATUS $(cat "$WORK/click.json")"
 
 # ---------------------------------------------------------------------------
 step "default affiliate program"
