@@ -241,6 +241,15 @@ grep '^pack flow:' "$WORK/flow.log"
 PUBLISHABLE_KEY="$(grep -m1 '^PUBLISHABLE_KEY=' "$WORK/flow.log" | cut -d= -f2-)"
 [ -n "$PUBLISHABLE_KEY" ] || fail "the order flow printed no publishable key"
 
+step "jobs run by hand (medusa exec)"
+for job in release-commissions reconcile-orders; do
+  "$MEDUSA" exec "./node_modules/medusa-affiliates/.medusa/server/src/jobs/$job.js" >"$WORK/job.log" 2>&1 || {
+    tail -n 40 "$WORK/job.log" >&2
+    fail "medusa exec of the $job job failed"
+  }
+  echo "$job: ok"
+done
+
 step "medusa start on port $PORT"
 start_server
 
