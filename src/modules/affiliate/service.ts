@@ -2,6 +2,7 @@ import { Context, DAL, InferTypeOf } from "@medusajs/framework/types"
 import {
   BigNumber,
   generateEntityId,
+  MathBN,
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
@@ -12,11 +13,15 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { assertValidAffiliateCode, normalizeAffiliateCode } from "./domain/affiliate-code"
 import { AffiliateBalance, BalanceRow, toBalances } from "./domain/balances"
 import { NewLedgerEntry, prepareLedgerEntry } from "./domain/ledger-entry"
+import { attributionExpiry } from "./domain/choose-attribution"
 import { buildStatement, StatementFigures, StatementSums } from "./domain/statement"
 import { visitorHash } from "./domain/visitor-hash"
+import { assertPayoutAllowed } from "./domain/payout"
+import { buildReportSeries, ReportInterval, ReportPoint } from "./domain/report-series"
 import {
   assertAffiliateTransition,
   assertLedgerEntryTransition,
+  assertPayoutTransition,
   ledgerEntryStatusesLeadingTo,
 } from "./domain/status-transitions"
 import {
@@ -42,6 +47,8 @@ import {
 type AffiliateDTO = InferTypeOf<typeof Affiliate>
 type AffiliateCommissionDTO = InferTypeOf<typeof AffiliateCommission>
 type AffiliateProgramDTO = InferTypeOf<typeof AffiliateProgram>
+type AffiliatePayoutDTO = InferTypeOf<typeof AffiliatePayout>
+type AffiliateAttributionDTO = InferTypeOf<typeof AffiliateAttribution>
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -97,6 +104,13 @@ export type ReleaseResult = {
   batches: number
   /** Entries released per affiliate, for the `affiliate_commission.released` events. */
   by_affiliate: { affiliate_id: string; count: number }[]
+}
+
+export type ActivityReport = {
+  totals: Omit<ReportPoint, "date">
+  series: ReportPoint[]
+  /** Program-wide reports only: the affiliates that earned the most in the range. */
+  top_affiliates?: { affiliate_id: string; code: string; name: string; orders: number; commission: { currency_code: string; amount: number }[] }[]
 }
 
 /** Fields a caller may set when creating or updating an affiliate. */
@@ -555,6 +569,251 @@ export default class AffiliateModuleService extends MedusaService({
       { order: { created_at: "ASC", id: "ASC" } },
       sharedContext
     )
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Payouts
+
+  /**
+   * Requests a payout of all of an affiliate's `available` entries in one currency, at once:
+   * the affiliate row is locked, so concurrent requests queue and the later ones find
+   * nothing left; every entry ends up in exactly one payout. NOT_ALLOWED when the net does
+   * not reach the program's minimum (or there is nothing).
+   */
+  @InjectTransactionManager()
+  async requestPayout(
+    data: { affiliate_id: string; currency_code: string; requested_by?: string | null; method?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliatePayoutDTO> {
+    const knex = this.knex(sharedContext)
+    const currency = data.currency_code.trim().toLowerCase()
+    const affiliate = await knex("affiliate as a")
+      .join("affiliate_program as p", "p.id", "a.program_id")
+      .select("a.id", "p.min_payout_amount")
+      .where("a.id", data.affiliate_id)
+      .whereNull("a.deleted_at")
+      .forUpdate("a")
+      .first()
+    if (!affiliate) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with id: ${data.affiliate_id} was not found`)
+    }
+    const available = () =>
+      knex("affiliate_commission")
+        .where({ affiliate_id: data.affiliate_id, currency_code: currency, status: "available" })
+        .whereNull("deleted_at")
+    const { entries, net } = await available().select(knex.raw("count(*)::int AS entries, COALESCE(SUM(amount), 0) AS net")).first()
+    assertPayoutAllowed({ currency_code: currency, entries, net, minimum: affiliate.min_payout_amount })
+
+    const payout = await super.createAffiliatePayouts(
+      {
+        affiliate_id: data.affiliate_id,
+        amount: net,
+        currency_code: currency,
+        status: "requested",
+        method: data.method ?? null,
+        requested_by: data.requested_by ?? null,
+      },
+      sharedContext
+    )
+    const now = new Date()
+    const moved = await available().update({ status: "requested", payout_id: payout.id, requested_at: now, updated_at: now })
+    if (moved !== entries) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, "The available entries changed during the payout request")
+    }
+    return payout
+  }
+
+  /**
+   * Requests payouts in one currency for every affiliate (or the given ones) whose available
+   * net reaches their program's minimum; one transaction per affiliate, so one that falls
+   * short does not stop the others. Returns the payouts created.
+   */
+  @InjectManager()
+  async requestPayouts(
+    data: { currency_code: string; affiliate_ids?: string[]; requested_by?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliatePayoutDTO[]> {
+    const currency = data.currency_code.trim().toLowerCase()
+    const knex = this.knex(sharedContext)
+    const query = knex("affiliate_commission as c")
+      .join("affiliate as a", "a.id", "c.affiliate_id")
+      .join("affiliate_program as p", "p.id", "a.program_id")
+      .select("c.affiliate_id")
+      .where({ "c.currency_code": currency, "c.status": "available" })
+      .whereNull("c.deleted_at")
+      .whereNull("a.deleted_at")
+      .groupBy("c.affiliate_id", "p.min_payout_amount")
+      .havingRaw("SUM(c.amount) > 0 AND SUM(c.amount) >= p.min_payout_amount")
+      .orderBy("c.affiliate_id")
+    if (data.affiliate_ids) {
+      query.whereIn("c.affiliate_id", data.affiliate_ids)
+    }
+    const eligible: { affiliate_id: string }[] = await query
+    const payouts: AffiliatePayoutDTO[] = []
+    for (const { affiliate_id } of eligible) {
+      try {
+        payouts.push(
+          await this.requestPayout({ affiliate_id, currency_code: currency, requested_by: data.requested_by })
+        )
+      } catch (error) {
+        // Another request took these entries between the scan and the lock: nothing to pay.
+        if (!(error instanceof MedusaError && error.type === MedusaError.Types.NOT_ALLOWED)) {
+          throw error
+        }
+      }
+    }
+    return payouts
+  }
+
+  /**
+   * Settles a requested payout: `paid` (its entries become paid) or `failed` / `canceled`
+   * (its entries go back to available). The payout row is locked, so two settlements racing
+   * cannot both apply; the second is refused as an illegal transition.
+   */
+  @InjectTransactionManager()
+  async settlePayout(
+    data: { id: string; status: "paid" | "failed" | "canceled"; reference?: string | null; reason?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliatePayoutDTO> {
+    const knex = this.knex(sharedContext)
+    const payout = await knex("affiliate_payout").select("id", "status").where({ id: data.id }).whereNull("deleted_at").forUpdate().first()
+    if (!payout) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate payout with id: ${data.id} was not found`)
+    }
+    assertPayoutTransition(payout.status, data.status)
+    const now = new Date()
+    if (data.status === "paid") {
+      await knex("affiliate_commission")
+        .update({ status: "paid", paid_at: now, updated_at: now })
+        .where({ payout_id: data.id, status: "requested" })
+      await knex("affiliate_payout")
+        .update({ status: "paid", paid_at: now, reference: data.reference ?? null, updated_at: now })
+        .where({ id: data.id })
+    } else {
+      await knex("affiliate_commission")
+        .update({ status: "available", payout_id: null, requested_at: null, updated_at: now })
+        .where({ payout_id: data.id, status: "requested" })
+      await knex("affiliate_payout")
+        .update({
+          status: data.status,
+          failure_reason: data.reason ?? null,
+          [data.status === "failed" ? "failed_at" : "canceled_at"]: now,
+          updated_at: now,
+        })
+        .where({ id: data.id })
+    }
+    return await this.retrieveAffiliatePayout(data.id, {}, sharedContext)
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Attribution by hand
+
+  /**
+   * An admin binds a customer to an affiliate (`manual`), retiring any current attribution
+   * in the same transaction. Expiry follows the affiliate's program's trailing months.
+   */
+  @InjectTransactionManager()
+  async reassignCustomerAttribution(
+    data: { customer_id: string; affiliate_id: string; created_by?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateAttributionDTO> {
+    const affiliate = await this.retrieveAffiliate(data.affiliate_id, { relations: ["program"] }, sharedContext)
+    const current = await this.listAffiliateAttributions({ customer_id: data.customer_id }, {}, sharedContext)
+    if (current.length) {
+      await this.softDeleteAffiliateAttributions(current.map((a) => a.id), {}, sharedContext)
+    }
+    const now = new Date()
+    return await this.createAffiliateAttributions(
+      {
+        customer_id: data.customer_id,
+        affiliate_id: affiliate.id,
+        source: "manual",
+        created_by: data.created_by ?? null,
+        expires_at: attributionExpiry(now, affiliate.program.trailing_months ?? null),
+      },
+      sharedContext
+    )
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Reports
+
+  /**
+   * Clicks, credited orders, revenue (the commission base of sales) and net commission per
+   * interval of [from, to), for one affiliate or the whole program, from three indexed
+   * aggregates. Program-wide it also ranks the top affiliates by commission.
+   */
+  @InjectManager()
+  async getActivityReport(
+    data: { affiliate_id?: string; from: Date; to: Date; interval: ReportInterval; top?: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ActivityReport> {
+    const { affiliate_id, from, to, interval } = data
+    if (!(from < to)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "from: must be before to")
+    }
+    const knex = this.knex(sharedContext)
+    const bucket = knex.raw("date_trunc(?, created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'", [interval])
+    const scoped = (table: string) => {
+      const q = knex(table).where("created_at", ">=", from).andWhere("created_at", "<", to).whereNull("deleted_at")
+      return affiliate_id ? q.andWhere({ affiliate_id }) : q
+    }
+    const [buckets, clicks, orders, money] = await Promise.all([
+      knex.raw(
+        `SELECT generate_series(
+           date_trunc(?, ?::timestamptz AT TIME ZONE 'UTC'),
+           date_trunc(?, (?::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
+           ('1 ' || ?)::interval
+         ) AT TIME ZONE 'UTC' AS bucket`,
+        [interval, from, interval, to, interval]
+      ),
+      scoped("affiliate_click").select({ bucket }).count({ count: "*" }).groupBy(1),
+      scoped("affiliate_order_attribution").where({ outcome: "credited" }).select({ bucket }).count({ count: "*" }).groupBy(1),
+      scoped("affiliate_commission")
+        .whereIn("type", ["sale", "reversal", "clawback"])
+        .select({ bucket }, "currency_code")
+        .select(
+          knex.raw("COALESCE(SUM(base_amount) FILTER (WHERE type = 'sale'), 0) AS revenue"),
+          knex.raw("SUM(amount) AS commission")
+        )
+        .groupBy(1, "currency_code"),
+    ])
+    const report: ActivityReport = buildReportSeries({
+      buckets: buckets.rows.map((r: { bucket: Date }) => r.bucket),
+      clicks,
+      orders,
+      money,
+    } as any)
+
+    if (!affiliate_id) {
+      const top = await knex("affiliate_commission as c")
+        .join("affiliate as a", "a.id", "c.affiliate_id")
+        .select("c.affiliate_id", "a.code", "a.name", "c.currency_code")
+        .select(knex.raw("SUM(c.amount) AS commission"), knex.raw("COUNT(DISTINCT c.order_id) FILTER (WHERE c.type = 'sale')::int AS orders"))
+        .where("c.created_at", ">=", from)
+        .andWhere("c.created_at", "<", to)
+        .whereIn("c.type", ["sale", "reversal", "clawback"])
+        .whereNull("c.deleted_at")
+        .groupBy("c.affiliate_id", "a.code", "a.name", "c.currency_code")
+        .orderByRaw("SUM(c.amount) DESC")
+        .limit((data.top ?? 10) * 4)
+      type TopAffiliate = NonNullable<ActivityReport["top_affiliates"]>[number]
+      const ranked = new Map<string, TopAffiliate>()
+      for (const row of top) {
+        const entry: TopAffiliate = ranked.get(row.affiliate_id) ?? {
+          affiliate_id: row.affiliate_id,
+          code: row.code,
+          name: row.name,
+          orders: 0,
+          commission: [],
+        }
+        entry.orders += row.orders
+        entry.commission.push({ currency_code: row.currency_code, amount: MathBN.convert(row.commission).toNumber() })
+        ranked.set(row.affiliate_id, entry)
+      }
+      report.top_affiliates = [...ranked.values()].slice(0, data.top ?? 10)
+    }
+    return report
   }
 
   // ---------------------------------------------------------------------------------------

@@ -1,0 +1,3 @@
+import { MiddlewareRoute } from "@medusajs/framework/http"
+
+export const adminCustomerAffiliateRoutesMiddlewares: MiddlewareRoute[] = []
