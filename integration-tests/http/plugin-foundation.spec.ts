@@ -3,11 +3,11 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createCustomersWorkflow,
   createOrderWorkflow,
-  createPromotionsWorkflow,
   createRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
+import { createPromotion } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
@@ -25,28 +25,6 @@ medusaIntegrationTestRunner({
         email: `${code.toLowerCase()}@example.com`,
         ...extra,
       } as any)) as any
-
-    const createPromotion = async (code: string) => {
-      const { result } = await createPromotionsWorkflow(getContainer()).run({
-        input: {
-          promotionsData: [
-            {
-              code,
-              type: "standard",
-              status: "active",
-              application_method: {
-                type: "percentage",
-                target_type: "order",
-                allocation: "across",
-                value: 10,
-                currency_code: "usd",
-              },
-            },
-          ],
-        },
-      })
-      return result[0]
-    }
 
     const createOrder = async (customerId: string) => {
       const { result: regions } = await createRegionsWorkflow(getContainer()).run({
@@ -107,8 +85,8 @@ medusaIntegrationTestRunner({
     describe("module links", () => {
       it("an affiliate has many promotions, joined by query.graph", async () => {
         const affiliate = await createAffiliate("PROMOTER")
-        const summer = await createPromotion("SUMMER10")
-        const winter = await createPromotion("WINTER10")
+        const summer = await createPromotion(getContainer(), "SUMMER10")
+        const winter = await createPromotion(getContainer(), "WINTER10")
         const link = getContainer().resolve(ContainerRegistrationKeys.LINK)
         await link.create(
           [summer, winter].map((p) => ({
@@ -135,7 +113,7 @@ medusaIntegrationTestRunner({
       it("a promotion belongs to at most one affiliate", async () => {
         const first = await createAffiliate("FIRST")
         const second = await createAffiliate("SECOND")
-        const promotion = await createPromotion("ONLYONE")
+        const promotion = await createPromotion(getContainer(), "ONLYONE")
         const link = getContainer().resolve(ContainerRegistrationKeys.LINK)
         await link.create({
           [AFFILIATE_MODULE]: { affiliate_id: first.id },

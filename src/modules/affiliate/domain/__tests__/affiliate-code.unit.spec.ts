@@ -1,27 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { expectMedusaError } from "./expect-medusa-error"
 import {
   AFFILIATE_CODE_PATTERN,
   assertValidAffiliateCode,
   isValidAffiliateCode,
   normalizeAffiliateCode,
 } from "../affiliate-code"
-
-/** Runs fn, expects a MedusaError of `type` whose message contains every part. */
-function expectMedusaError(fn: () => unknown, type: string, ...parts: string[]) {
-  let caught: unknown
-  try {
-    fn()
-  } catch (e) {
-    caught = e
-  }
-  expect(caught).toBeInstanceOf(MedusaError)
-  const err = caught as MedusaError
-  expect(err.type).toBe(type)
-  for (const part of parts) {
-    expect(err.message).toContain(part)
-  }
-  return err
-}
 
 describe("an affiliate code is normalised: surrounding spaces trimmed, upper-cased", () => {
   it.each([

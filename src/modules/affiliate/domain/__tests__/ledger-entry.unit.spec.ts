@@ -1,23 +1,7 @@
 import { BigNumber, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { expectMedusaError } from "./expect-medusa-error"
 import { LEDGER_ENTRY_TYPES, LedgerEntryType } from "../../types/enums"
 import { NewLedgerEntry, prepareLedgerEntry } from "../ledger-entry"
-
-/** Runs fn, expects a MedusaError of `type` whose message contains every part. */
-function expectMedusaError(fn: () => unknown, type: string, ...parts: string[]) {
-  let caught: unknown
-  try {
-    fn()
-  } catch (e) {
-    caught = e
-  }
-  expect(caught).toBeInstanceOf(MedusaError)
-  const err = caught as MedusaError
-  expect(err.type).toBe(type)
-  for (const part of parts) {
-    expect(err.message).toContain(part)
-  }
-  return err
-}
 
 const INVALID = MedusaError.Types.INVALID_DATA
 

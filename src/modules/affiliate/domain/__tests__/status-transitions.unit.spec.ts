@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { expectMedusaError } from "./expect-medusa-error"
 import {
   AFFILIATE_STATUSES,
   AffiliateStatus,
@@ -18,23 +19,6 @@ import {
   canLedgerEntryTransition,
   ledgerEntryStatusesLeadingTo,
 } from "../status-transitions"
-
-/** Runs fn, expects a MedusaError of `type` whose message contains every part. */
-function expectMedusaError(fn: () => unknown, type: string, ...parts: string[]) {
-  let caught: unknown
-  try {
-    fn()
-  } catch (e) {
-    caught = e
-  }
-  expect(caught).toBeInstanceOf(MedusaError)
-  const err = caught as MedusaError
-  expect(err.type).toBe(type)
-  for (const part of parts) {
-    expect(err.message).toContain(part)
-  }
-  return err
-}
 
 /** Every ordered pair (from, to) of the statuses, including from === to. */
 function allPairs<S extends string>(statuses: readonly S[]): [S, S][] {
