@@ -490,6 +490,22 @@ async function startStore(env) {
   return Date.now() - t
 }
 
+/** curl commands for the plugin's storefront routes, with the publishable key. */
+function storefrontExamples(publishableKey) {
+  const base = `http://localhost:${PORT}`
+  const key = `-H "x-publishable-api-key: ${publishableKey || "<publishable key>"}"`
+  return [
+    `  ${bold("Try the plugin's storefront routes")} ${dim("(active affiliates: ALICE, BOB, EMMA)")}`,
+    `    curl ${key} \\`,
+    `      ${base}/store/affiliates/ALICE`,
+    `    curl -X POST ${key} \\`,
+    `      -H "content-type: application/json" -d '{"session_id":"try-1","sub_id":"newsletter"}' \\`,
+    `      ${base}/store/affiliates/ALICE/clicks`,
+    `    ${dim("201 with the new click; the same session_id again answers 200 with deduplicated: true.")}`,
+    `    ${dim(`A cart's referral: POST /store/carts/<id>/affiliate {"code":"ALICE"} or {"click_id":"afclk_..."}`)}`,
+  ]
+}
+
 function banner({ dbLabel, dbUrl, publishableKey }) {
   const line = "─".repeat(72)
   const row = (name, value) => `  ${name.padEnd(18)} ${value}`
@@ -507,6 +523,8 @@ function banner({ dbLabel, dbUrl, publishableKey }) {
       row("", dim("send it as the x-publishable-api-key header")),
       row("Database", redact(dbUrl)),
       row("", dim(dbLabel)),
+      "",
+      ...storefrontExamples(publishableKey),
       "",
       `  Ctrl-C stops the store${postgres && postgres.embedded ? " and the database" : ""}. Start over: rm -rf .demo`,
       green(line),

@@ -404,10 +404,11 @@ medusaIntegrationTestRunner({
         const second = await reconcileOrdersJob(c())
         expect(second.attributed).toBe(0)
         expect(second.recomputed).toBeGreaterThanOrEqual(1)
+        expect(second.corrections).toBe(1)
         expect(net(await ledgerOf(c(), orderId))).toBeCloseTo(10, 10)
 
         const third = await reconcileOrdersJob(c())
-        expect(third).toEqual(expect.objectContaining({ attributed: 0, recomputed: 0 }))
+        expect(third).toEqual(expect.objectContaining({ attributed: 0, recomputed: 0, corrections: 0 }))
         expect(await ledgerOf(c(), orderId)).toHaveLength(2)
       })
     })

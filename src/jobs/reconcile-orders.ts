@@ -16,7 +16,15 @@ const CURSOR_OVERLAP_MS = 60 * 60_000
 /** Credited orders whose money state is compared with what commission last followed. */
 const MONEY_WINDOW_MS = 180 * 86_400_000
 
-export type ReconcileResult = { attributed: number; recomputed: number; scanned_orders: number }
+export type ReconcileResult = {
+  scanned_orders: number
+  /** Orders that had no receipt and were attributed now. */
+  attributed: number
+  /** Credited orders whose money state changed since commission last followed it. */
+  recomputed: number
+  /** Ledger entries those recomputes booked (0 when the state changed but the net did not). */
+  corrections: number
+}
 
 /**
  * Every 15 minutes: catches what lost events missed (Medusa's default event bus delivers at
@@ -30,7 +38,7 @@ export default async function reconcileOrdersJob(input: MedusaContainer | ExecAr
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const startedAt = new Date()
-  const result: ReconcileResult = { attributed: 0, recomputed: 0, scanned_orders: 0 }
+  const result: ReconcileResult = { scanned_orders: 0, attributed: 0, recomputed: 0, corrections: 0 }
 
   // 1. Orders placed since the cursor that have no receipt.
   const cursor = (await service.retrieveJobCursor(RECONCILE_CURSOR)) ?? new Date(startedAt.getTime() - FIRST_RUN_LOOKBACK_MS)
@@ -77,10 +85,11 @@ export default async function reconcileOrdersJob(input: MedusaContainer | ExecAr
     const followed = new Map(receipts.map((r) => [r.order_id, r.money_fingerprint]))
     for (const order of orders) {
       if (orderMoneyState(order).fingerprint !== followed.get(order.id)) {
-        await recomputeOrderCommissionWorkflow(container).run({
+        const { result: booked } = await recomputeOrderCommissionWorkflow(container).run({
           input: { order_id: order.id, cause: { type: "reconcile", id: order.id } },
         })
         result.recomputed++
+        result.corrections += booked.entries.filter((e) => e.created).length
       }
     }
     if (receipts.length < PAGE) {
@@ -88,10 +97,12 @@ export default async function reconcileOrdersJob(input: MedusaContainer | ExecAr
     }
   }
 
-  if (result.attributed || result.recomputed) {
+  if (result.attributed || result.corrections) {
     container
       .resolve("logger")
-      .info(`medusa-affiliates: reconciled ${result.attributed} unattributed and ${result.recomputed} changed orders`)
+      .info(
+        `medusa-affiliates: reconcile attributed ${result.attributed} orders and booked ${result.corrections} corrections`
+      )
   }
   return result
 }

@@ -4,9 +4,11 @@
 // rows up first).
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { seedActivity } from "./seed/activity"
 import { seedAffiliatePromotions, seedAffiliates, seedPrograms } from "./seed/affiliates"
 import { markSeeded, readSeedVersion, SEED_VERSION } from "./seed/marker"
 import { seedStore } from "./seed/store"
+import { printSummary } from "./seed/summary"
 
 export default async function seedDemo({ container, args }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -21,11 +23,13 @@ export default async function seedDemo({ container, args }: ExecArgs) {
   const programs = await seedPrograms(container, store)
   const affiliates = await seedAffiliates(container, programs)
   const promotions = await seedAffiliatePromotions(container, store, affiliates)
+  const activity = await seedActivity(container, store, affiliates)
   await markSeeded(container)
 
+  await printSummary(container, affiliates, activity)
   logger.info(
     `[demo seed] done (version ${SEED_VERSION}): ${Object.keys(store.products).length} products, ` +
-      `${Object.keys(affiliates).length} affiliates, promotions ${Object.keys(promotions).join(", ")}; ` +
-      `publishable API key ${store.publishableKey.token}`
+      `${Object.keys(affiliates).length} affiliates, promotions ${Object.keys(promotions).join(", ")}, ` +
+      `${Object.keys(activity.orders).length} orders; publishable API key ${store.publishableKey.token}`
   )
 }

@@ -4,7 +4,7 @@ import type { ExecArgs, PromotionDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { AffiliateModuleService } from "medusa-affiliates/modules/affiliate"
-import { AFFILIATE_PROMOTIONS, AFFILIATES, VIP_PROGRAM } from "./data"
+import { AFFILIATE_PROMOTIONS, AFFILIATES, INSTANT_PROGRAM, VIP_PROGRAM } from "./data"
 import type { SeededStore } from "./store"
 
 type Container = ExecArgs["container"]
@@ -14,9 +14,9 @@ export const AFFILIATE_MODULE = "affiliate"
 
 type Service = AffiliateModuleService
 type Program = Awaited<ReturnType<Service["retrieveDefaultProgram"]>>
-type Affiliate = Awaited<ReturnType<Service["retrieveAffiliateByCode"]>>
+export type Affiliate = Awaited<ReturnType<Service["retrieveAffiliateByCode"]>>
 
-export type SeededPrograms = { default: Program; vip: Program }
+export type SeededPrograms = { default: Program; vip: Program; instant: Program }
 
 function affiliateService(container: Container): Service {
   return container.resolve<Service>(AFFILIATE_MODULE)
@@ -26,26 +26,37 @@ function logger(container: Container) {
   return container.resolve(ContainerRegistrationKeys.LOGGER)
 }
 
-/** The default program (from the plugin options) and "VIP partners" with its product rules. */
+type ProgramData = typeof VIP_PROGRAM | typeof INSTANT_PROGRAM
+
+/** A program by name, created from `data` when missing. */
+async function ensureProgram(service: Service, data: ProgramData): Promise<Program> {
+  const [existing] = await service.listAffiliatePrograms({ name: data.name })
+  if (existing) {
+    return existing
+  }
+  return await service.createAffiliatePrograms({
+    name: data.name,
+    commission_type: data.commission_type,
+    commission_value: data.commission_value,
+    hold_days: data.hold_days,
+    cookie_days: data.cookie_days,
+    trailing_months: data.trailing_months,
+    min_payout_amount: data.min_payout_amount,
+    auto_approve: data.auto_approve,
+    metadata: { description: data.description },
+  })
+}
+
+/**
+ * The default program (from the plugin options), "VIP partners" with its product rules and
+ * "Instant payouts" (no hold).
+ */
 export async function seedPrograms(container: Container, store: SeededStore): Promise<SeededPrograms> {
   logger(container).info("[demo seed] affiliates: programs and program rules")
   const service = affiliateService(container)
   const defaultProgram = await service.ensureDefaultProgram()
-
-  let [vip] = await service.listAffiliatePrograms({ name: VIP_PROGRAM.name })
-  if (!vip) {
-    vip = await service.createAffiliatePrograms({
-      name: VIP_PROGRAM.name,
-      commission_type: VIP_PROGRAM.commission_type,
-      commission_value: VIP_PROGRAM.commission_value,
-      hold_days: VIP_PROGRAM.hold_days,
-      cookie_days: VIP_PROGRAM.cookie_days,
-      trailing_months: VIP_PROGRAM.trailing_months,
-      min_payout_amount: VIP_PROGRAM.min_payout_amount,
-      auto_approve: VIP_PROGRAM.auto_approve,
-      metadata: { description: "Hand-picked creators: higher rate, shorter hold, 12-month customer lifetime" },
-    })
-  }
+  const vip = await ensureProgram(service, VIP_PROGRAM)
+  const instant = await ensureProgram(service, INSTANT_PROGRAM)
 
   const existingRules = await service.listAffiliateProgramRules({ program_id: vip.id })
   const wanted = [
@@ -71,10 +82,10 @@ export async function seedPrograms(container: Container, store: SeededStore): Pr
     )
   }
 
-  return { default: defaultProgram, vip }
+  return { default: defaultProgram, vip, instant }
 }
 
-/** Two active affiliates (one on VIP), one pending application, one suspended. By code. */
+/** Three active affiliates (one on VIP, one on Instant payouts), one pending application, one suspended. By code. */
 export async function seedAffiliates(
   container: Container,
   programs: SeededPrograms

@@ -109,6 +109,7 @@ export const PRODUCTS: DemoProduct[] = [
 /** The second program, next to the default one the plugin options describe. */
 export const VIP_PROGRAM = {
   name: "VIP partners",
+  description: "Hand-picked creators: higher rate, shorter hold, 12-month customer lifetime",
   commission_type: "percentage" as const,
   commission_value: 15,
   hold_days: 14,
@@ -122,12 +123,29 @@ export const VIP_PROGRAM = {
   excludedProducts: ["canvas-tote"],
 }
 
+/**
+ * A program without a hold: its sales are due as soon as the order is placed, so the
+ * release workflow makes them `available` at once. The seed uses it to show available
+ * balances, a paid payout and a clawback without waiting 30 days.
+ */
+export const INSTANT_PROGRAM = {
+  name: "Instant payouts",
+  description: "Newsletter partners settled weekly: no hold, a 6-month customer lifetime",
+  commission_type: "percentage" as const,
+  commission_value: 12,
+  hold_days: 0,
+  cookie_days: 30,
+  trailing_months: 6,
+  min_payout_amount: 0,
+  auto_approve: false,
+}
+
 export type DemoAffiliate = {
   code: string
   name: string
   email: string
   status: "pending" | "active" | "suspended"
-  program: "default" | "vip"
+  program: "default" | "vip" | "instant"
   payout_email?: string
   metadata?: Record<string, unknown>
 }
@@ -167,6 +185,15 @@ export const AFFILIATES: DemoAffiliate[] = [
     program: "default",
     metadata: { channel: "coupon site", suspended_reason: "posted codes on coupon aggregators" },
   },
+  {
+    code: "EMMA",
+    name: "Emma Schmidt",
+    email: "emma@weeklyfinds.example.com",
+    status: "active",
+    program: "instant",
+    payout_email: "emma@weeklyfinds.example.com",
+    metadata: { website: "https://weeklyfinds.example.com", channel: "weekly deals newsletter" },
+  },
 ]
 
 /** Promotion codes owned by affiliates (linked affiliate -> promotion). */
@@ -187,3 +214,288 @@ export const AFFILIATE_PROMOTIONS = [
     productHandles: ["classic-tee", "linen-shirt"],
   },
 ]
+
+// ---------------------------------------------------------------------------------------
+// Activity: clicks, customers and orders, made through the plugin's service and Medusa's
+// checkout workflows (see activity.ts). Natural keys: click session ids, customer emails,
+// and `demo_order` in the order's metadata.
+
+/** Where the demo's links point (the Next.js starter's routes; no storefront is started). */
+export const DEMO_STOREFRONT_URL = "http://localhost:8000"
+
+/**
+ * Link campaigns: each visit is a recordClick with its own session id
+ * (`demo-<code>-<sub_id or "direct">-<n>`); `repeats` of those sessions click again and are
+ * deduplicated. Clicks for CARLA (pending) and DEALHUNTER (suspended) are refused.
+ */
+export type DemoClickCampaign = {
+  affiliate: string
+  sub_id: string | null
+  referrer: string | null
+  /** Path on the storefront; `?ref=<code>` (and `&sub_id=`) is appended. */
+  landing: string
+  visits: number
+  repeats?: number
+}
+
+export const CLICK_CAMPAIGNS: DemoClickCampaign[] = [
+  { affiliate: "ALICE", sub_id: "newsletter", referrer: null, landing: "/us/products/classic-tee", visits: 7, repeats: 2 },
+  { affiliate: "ALICE", sub_id: "instagram", referrer: "https://www.instagram.com/", landing: "/us/products/linen-shirt", visits: 6, repeats: 1 },
+  {
+    affiliate: "ALICE",
+    sub_id: "blog-sidebar",
+    referrer: "https://alicecooks.example.com/recipes/summer-salad",
+    landing: "/us/store",
+    visits: 5,
+  },
+  {
+    affiliate: "BOB",
+    sub_id: "youtube",
+    referrer: "https://www.youtube.com/watch?v=demoLinenReview",
+    landing: "/us/products/linen-shirt",
+    visits: 8,
+    repeats: 2,
+  },
+  {
+    affiliate: "BOB",
+    sub_id: "shorts",
+    referrer: "https://m.youtube.com/shorts/demoHoodieFit",
+    landing: "/us/products/everyday-hoodie",
+    visits: 5,
+    repeats: 1,
+  },
+  { affiliate: "BOB", sub_id: null, referrer: "https://www.youtube.com/@bobwears/community", landing: "/de/products/classic-tee", visits: 3 },
+  {
+    affiliate: "EMMA",
+    sub_id: "newsletter-week-47",
+    referrer: "https://mail.google.com/",
+    landing: "/us/products/everyday-hoodie",
+    visits: 6,
+    repeats: 1,
+  },
+  { affiliate: "EMMA", sub_id: "newsletter-week-48", referrer: null, landing: "/us/store", visits: 4 },
+  // Not active: recordClick records nothing (the storefront route answers 404).
+  { affiliate: "CARLA", sub_id: "instagram", referrer: "https://www.instagram.com/", landing: "/us/store", visits: 2 },
+  {
+    affiliate: "DEALHUNTER",
+    sub_id: "coupon-page",
+    referrer: "https://coupons.example.net/affiliates-demo-store",
+    landing: "/us/store",
+    visits: 2,
+  },
+]
+
+export const CLICK_USER_AGENTS = [
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+]
+
+export type DemoAddress = {
+  first_name: string
+  last_name: string
+  address_1: string
+  city: string
+  postal_code: string
+  country_code: string
+  province?: string
+}
+
+/** Registered customers (no password: they cannot log in to a storefront). */
+export const CUSTOMERS: { email: string; first_name: string; last_name: string; address: DemoAddress }[] = [
+  {
+    email: "olivia.bennett@example.com",
+    first_name: "Olivia",
+    last_name: "Bennett",
+    address: { first_name: "Olivia", last_name: "Bennett", address_1: "120 W 72nd St", city: "New York", postal_code: "10023", country_code: "us", province: "NY" },
+  },
+  {
+    email: "liam.walker@example.com",
+    first_name: "Liam",
+    last_name: "Walker",
+    address: { first_name: "Liam", last_name: "Walker", address_1: "801 Congress Ave", city: "Austin", postal_code: "78701", country_code: "us", province: "TX" },
+  },
+  {
+    email: "sofia.keller@example.de",
+    first_name: "Sofia",
+    last_name: "Keller",
+    address: { first_name: "Sofia", last_name: "Keller", address_1: "Torstrasse 49", city: "Berlin", postal_code: "10119", country_code: "de" },
+  },
+  {
+    email: "noah.park@example.com",
+    first_name: "Noah",
+    last_name: "Park",
+    address: { first_name: "Noah", last_name: "Park", address_1: "400 Pine St", city: "Seattle", postal_code: "98101", country_code: "us", province: "WA" },
+  },
+]
+
+/** Where guest orders ship (US). */
+export const GUEST_ADDRESS: Omit<DemoAddress, "first_name" | "last_name"> = {
+  address_1: "55 Prospect St",
+  city: "Brooklyn",
+  postal_code: "11201",
+  country_code: "us",
+  province: "NY",
+}
+
+export type DemoOrder = {
+  /** Natural key, kept in the order's metadata as `demo_order`. */
+  key: string
+  /** What the order shows (printed in the seed's summary). */
+  story: string
+  currency: "usd" | "eur"
+  /** A registered customer (CUSTOMERS) by email... */
+  customer?: string
+  /** ...or a guest checkout with this email and name. */
+  guest?: { email: string; first_name: string; last_name: string }
+  /** By SKU. */
+  items: { sku: string; quantity: number }[]
+  shipping?: "standard" | "express"
+  promo_codes?: string[]
+  /** Written into the cart's metadata when it is created (what a storefront may do itself). */
+  cart_metadata?: Record<string, unknown>
+  /** Put on the cart with the plugin's attachCartReferralWorkflow (POST /store/carts/:id/affiliate). */
+  referral?: { code: string } | { click_session: string }
+  /** Capture the payment (needed before a refund). */
+  capture?: boolean
+  /** Pay the sale out (payout marked paid) before the money events below. */
+  pay_out?: boolean
+  /** A refund of this share of the paid total, not explained by a return (refundPaymentWorkflow). */
+  refund?: { share: number; note: string }
+  /** Cancel the order (cancelOrderWorkflow). */
+  cancel?: boolean
+}
+
+export const ORDERS: DemoOrder[] = [
+  {
+    key: "olivia-first",
+    story: "ALICE10 code: credited to ALICE, and Olivia is now ALICE's customer",
+    currency: "usd",
+    customer: "olivia.bennett@example.com",
+    items: [
+      { sku: "TEE-M-BLACK", quantity: 2 },
+      { sku: "LINEN-M", quantity: 1 },
+    ],
+    promo_codes: ["ALICE10"],
+    capture: true,
+  },
+  {
+    key: "olivia-repeat",
+    story: "no code or link: credited to ALICE through Olivia's attribution",
+    currency: "usd",
+    customer: "olivia.bennett@example.com",
+    items: [{ sku: "HOODIE-M", quantity: 1 }],
+    shipping: "express",
+  },
+  {
+    key: "liam-bob-video",
+    story: "BOB's YouTube click: hoodie at VIP's 25 %, the tote excluded",
+    currency: "usd",
+    customer: "liam.walker@example.com",
+    items: [
+      { sku: "HOODIE-L", quantity: 1 },
+      { sku: "TOTE-NATURAL", quantity: 1 },
+    ],
+    referral: { click_session: "demo-bob-youtube-1" },
+    capture: true,
+  },
+  {
+    key: "sofia-bobshirts",
+    story: "BOBSHIRTS code in the Europe region: a sale in EUR",
+    currency: "eur",
+    customer: "sofia.keller@example.de",
+    items: [
+      { sku: "LINEN-S", quantity: 1 },
+      { sku: "TEE-S-WHITE", quantity: 1 },
+    ],
+    promo_codes: ["BOBSHIRTS"],
+  },
+  {
+    key: "noah-direct",
+    story: "no referral at all",
+    currency: "usd",
+    customer: "noah.park@example.com",
+    items: [
+      { sku: "TEE-L-WHITE", quantity: 1 },
+      { sku: "TOTE-NATURAL", quantity: 1 },
+    ],
+  },
+  {
+    key: "jordan-alice-refund",
+    story: "referral code ALICE in the cart's metadata, then a partial refund: a pending reversal",
+    currency: "usd",
+    guest: { email: "jordan.lee@example.com", first_name: "Jordan", last_name: "Lee" },
+    items: [
+      { sku: "LINEN-L", quantity: 1 },
+      { sku: "HOODIE-S", quantity: 1 },
+    ],
+    cart_metadata: { affiliate_code: "ALICE" },
+    capture: true,
+    refund: { share: 0.25, note: "Goodwill refund: the parcel arrived a week late" },
+  },
+  {
+    key: "mia-alice-canceled",
+    story: "ALICE's Instagram click, then the order is canceled: the sale is reversed in full",
+    currency: "usd",
+    guest: { email: "mia.chen@example.com", first_name: "Mia", last_name: "Chen" },
+    items: [{ sku: "TEE-M-WHITE", quantity: 3 }],
+    referral: { click_session: "demo-alice-instagram-2" },
+    cancel: true,
+  },
+  {
+    key: "alice-self-referral",
+    story: "ALICE buys with her own code: self-referral, nothing credited",
+    currency: "usd",
+    guest: { email: "alice.martin@example.com", first_name: "Alice", last_name: "Martin" },
+    items: [{ sku: "TEE-S-BLACK", quantity: 1 }],
+    promo_codes: ["ALICE10"],
+  },
+  {
+    key: "bill-dealhunter",
+    story: "a stale DEALHUNTER referral from before the suspension: affiliate inactive",
+    currency: "usd",
+    guest: { email: "bargain.bill@example.com", first_name: "Bill", last_name: "Baxter" },
+    items: [{ sku: "HOODIE-XL", quantity: 1 }],
+    cart_metadata: { affiliate_code: "DEALHUNTER" },
+  },
+  {
+    key: "ava-code-beats-link",
+    story: "BOBSHIRTS code and an ALICE link: the code wins (attributionPriority: code)",
+    currency: "usd",
+    guest: { email: "ava.rossi@example.com", first_name: "Ava", last_name: "Rossi" },
+    items: [{ sku: "LINEN-M", quantity: 2 }],
+    promo_codes: ["BOBSHIRTS"],
+    referral: { code: "ALICE" },
+  },
+  {
+    key: "lucas-emma-clawback",
+    story: "EMMA's newsletter click, released at once, paid out, then partly refunded: a clawback",
+    currency: "usd",
+    guest: { email: "lucas.meyer@example.com", first_name: "Lucas", last_name: "Meyer" },
+    items: [
+      { sku: "HOODIE-M", quantity: 2 },
+      { sku: "LINEN-S", quantity: 1 },
+    ],
+    referral: { click_session: "demo-emma-newsletter-week-47-1" },
+    capture: true,
+    pay_out: true,
+    refund: { share: 0.25, note: "Refund after payout: a seam came loose on one hoodie" },
+  },
+  {
+    key: "zoe-emma-reversal",
+    story: "EMMA's newsletter click, released at once, then partly refunded: an available reversal",
+    currency: "usd",
+    guest: { email: "zoe.martin@example.com", first_name: "Zoe", last_name: "Martin" },
+    items: [
+      { sku: "HOODIE-L", quantity: 2 },
+      { sku: "LINEN-M", quantity: 1 },
+    ],
+    referral: { click_session: "demo-emma-newsletter-week-48-2" },
+    capture: true,
+    refund: { share: 0.3, note: "Partial refund: price match" },
+  },
+]
+
+/** The payout that pays EMMA's first sale (found again by this metadata key). */
+export const DEMO_PAYOUT = { key: "emma-first-payout", method: "paypal", reference: "DEMO-PAYPAL-0001" }
