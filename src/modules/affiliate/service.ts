@@ -604,23 +604,26 @@ export default class AffiliateModuleService extends MedusaService({
     const { entries, net } = await available().select(knex.raw("count(*)::int AS entries, COALESCE(SUM(amount), 0) AS net")).first()
     assertPayoutAllowed({ currency_code: currency, entries, net, minimum: affiliate.min_payout_amount })
 
-    const payout = await super.createAffiliatePayouts(
-      {
-        affiliate_id: data.affiliate_id,
-        amount: net,
-        currency_code: currency,
-        status: "requested",
-        method: data.method ?? null,
-        requested_by: data.requested_by ?? null,
-      },
-      sharedContext
-    )
+    // Written with the same knex transaction as the entries below (the ORM would only
+    // flush it at commit, after the entries already point at it).
+    const payoutId = generateEntityId(undefined, "afpay")
+    const amount = MathBN.convert(net).toFixed()
+    await knex("affiliate_payout").insert({
+      id: payoutId,
+      affiliate_id: data.affiliate_id,
+      amount,
+      raw_amount: rawBigNumber(amount),
+      currency_code: currency,
+      status: "requested",
+      method: data.method ?? null,
+      requested_by: data.requested_by ?? null,
+    })
     const now = new Date()
-    const moved = await available().update({ status: "requested", payout_id: payout.id, requested_at: now, updated_at: now })
+    const moved = await available().update({ status: "requested", payout_id: payoutId, requested_at: now, updated_at: now })
     if (moved !== entries) {
       throw new MedusaError(MedusaError.Types.CONFLICT, "The available entries changed during the payout request")
     }
-    return payout
+    return await this.retrieveAffiliatePayout(payoutId, {}, sharedContext)
   }
 
   /**

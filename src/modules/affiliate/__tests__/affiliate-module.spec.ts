@@ -377,6 +377,81 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       })
     })
 
+    describe("payouts", () => {
+      const available = (affiliateId: string, key: string, amount: number, currency_code = "usd"): NewLedgerEntry => ({
+        ...sale(affiliateId, key, amount),
+        currency_code,
+        status: "available",
+      })
+
+      it("a payout takes every available entry of one currency, net of clawbacks", async () => {
+        const a = await createAffiliate()
+        await service.appendLedgerEntries([
+          available(a.id, "s1", 40),
+          available(a.id, "s2", 30),
+          { affiliate_id: a.id, type: "clawback", amount: -10, currency_code: "usd", idempotency_key: "c1" },
+          available(a.id, "e1", 99, "eur"),
+          sale(a.id, "held", 500),
+        ])
+        const payout = await service.requestPayout({ affiliate_id: a.id, currency_code: "USD" })
+        expect(payout).toEqual(expect.objectContaining({ status: "requested", amount: 60, currency_code: "usd" }))
+        const inPayout = await service.listAffiliateCommissions({ payout_id: payout.id })
+        expect(inPayout.map((e) => e.idempotency_key).sort()).toEqual(["c1", "s1", "s2"])
+        expect(await service.getBalances(a.id)).toEqual([
+          { currency_code: "eur", pending: 0, available: 99, requested: 0, paid: 0 },
+          { currency_code: "usd", pending: 500, available: 0, requested: 60, paid: 0 },
+        ])
+      })
+
+      it("is refused below the program minimum or with nothing available, naming the currency", async () => {
+        const a = await createAffiliate()
+        const nothing = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" }).catch((e) => e)
+        expect(nothing.type).toBe(MedusaError.Types.NOT_ALLOWED)
+        expect(nothing.message).toMatch(/^currency_code: nothing is available/)
+        await service.appendLedgerEntries([available(a.id, "small", 20)])
+        const below = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" }).catch((e) => e)
+        expect(below.message).toContain("below the program minimum of 50")
+        expect(await service.listAffiliatePayouts()).toHaveLength(0)
+      })
+
+      it("ten concurrent requests make one payout and no entry is in two payouts", async () => {
+        const a = await createAffiliate()
+        await service.appendLedgerEntries(Array.from({ length: 6 }, (_, i) => available(a.id, `c${i}`, 25)))
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, () => service.requestPayout({ affiliate_id: a.id, currency_code: "usd" }))
+        )
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1)
+        const [payout] = await service.listAffiliatePayouts()
+        expect(payout.amount).toBe(150)
+        const entries = await service.listAffiliateCommissions({ affiliate_id: a.id })
+        expect(entries.every((e) => e.payout_id === payout.id && e.status === "requested")).toBe(true)
+      })
+
+      it("paid settles the entries; failed returns them to available; a settled payout stays settled", async () => {
+        const a = await createAffiliate()
+        await service.appendLedgerEntries([available(a.id, "p1", 60)])
+        const first = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" })
+        const failed = await service.settlePayout({ id: first.id, status: "failed", reason: "bounced" })
+        expect(failed).toEqual(expect.objectContaining({ status: "failed", failure_reason: "bounced" }))
+        expect((await service.getBalances(a.id))[0].available).toBe(60)
+
+        const second = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" })
+        const settled = await Promise.allSettled([
+          service.settlePayout({ id: second.id, status: "paid", reference: "PP-1" }),
+          service.settlePayout({ id: second.id, status: "paid", reference: "PP-2" }),
+        ])
+        expect(settled.filter((r) => r.status === "fulfilled")).toHaveLength(1)
+        const paid = await service.retrieveAffiliatePayout(second.id)
+        expect(paid.status).toBe("paid")
+        expect(paid.paid_at).toBeTruthy()
+        expect((await service.getBalances(a.id))[0]).toEqual(
+          expect.objectContaining({ available: 0, requested: 0, paid: 60 })
+        )
+        const again = await service.settlePayout({ id: second.id, status: "failed" }).catch((e) => e)
+        expect(again.type).toBe(MedusaError.Types.NOT_ALLOWED)
+      })
+    })
+
     describe("balances", () => {
       it("are derived per currency and status from the entries, exactly", async () => {
         const a = await createAffiliate()
