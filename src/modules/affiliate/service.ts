@@ -288,6 +288,10 @@ export default class AffiliateModuleService extends MedusaService({
     data: (AffiliateInput & { id: string }) | (AffiliateInput & { id: string })[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateDTO | AffiliateDTO[]> {
+    if (!Array.isArray(data) && "selector" in (data as object)) {
+      // The selector form would skip the checks below; compensations use restoreAffiliateFields.
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Affiliates are updated by id")
+    }
     const input = Array.isArray(data) ? data : [data]
     const statusChanges = input.filter((a) => a.status !== undefined)
     if (statusChanges.length) {
@@ -312,6 +316,20 @@ export default class AffiliateModuleService extends MedusaService({
     )
     const updated = await super.updateAffiliates(prepared as any, sharedContext)
     return Array.isArray(data) ? updated : updated[0]
+  }
+
+  /**
+   * Puts back fields an update changed, as they were, without the status rules: only for a
+   * workflow's compensation (a rolled-back approval returns to `pending`, a move the rules
+   * refuse on purpose).
+   */
+  @InjectTransactionManager()
+  async restoreAffiliateFields(
+    id: string,
+    values: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await super.updateAffiliates({ selector: { id }, data: values } as any, sharedContext)
   }
 
   /** Finds an affiliate by code, in any case. */
@@ -721,21 +739,23 @@ export default class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateAttributionDTO> {
     const affiliate = await this.retrieveAffiliate(data.affiliate_id, { relations: ["program"] }, sharedContext)
-    const current = await this.listAffiliateAttributions({ customer_id: data.customer_id }, {}, sharedContext)
-    if (current.length) {
-      await this.softDeleteAffiliateAttributions(current.map((a) => a.id), {}, sharedContext)
-    }
-    const now = new Date()
-    return await this.createAffiliateAttributions(
-      {
-        customer_id: data.customer_id,
-        affiliate_id: affiliate.id,
-        source: "manual",
-        created_by: data.created_by ?? null,
-        expires_at: attributionExpiry(now, affiliate.program.trailing_months ?? null),
-      },
-      sharedContext
-    )
+    const knex = this.knex(sharedContext)
+    // Retired with the transaction's own connection, before the insert, so the unique
+    // index on live customer_id rows sees it gone.
+    await knex("affiliate_attribution")
+      .update({ deleted_at: new Date() })
+      .where({ customer_id: data.customer_id })
+      .whereNull("deleted_at")
+    const id = generateEntityId(undefined, "afatt")
+    await knex("affiliate_attribution").insert({
+      id,
+      customer_id: data.customer_id,
+      affiliate_id: affiliate.id,
+      source: "manual",
+      created_by: data.created_by ?? null,
+      expires_at: attributionExpiry(new Date(), affiliate.program.trailing_months ?? null),
+    })
+    return await this.retrieveAffiliateAttribution(id, {}, sharedContext)
   }
 
   // ---------------------------------------------------------------------------------------

@@ -1,3 +1,31 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { listProgramsQueryConfig } from "./query-config"
+import {
+  AdminCreateAffiliateProgram,
+  AdminGetAffiliateProgramParams,
+  AdminGetAffiliateProgramsParams,
+  AdminUpdateAffiliateProgram,
+} from "./validators"
 
-export const adminAffiliateProgramRoutesMiddlewares: MiddlewareRoute[] = []
+export const adminAffiliateProgramRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate-programs",
+    middlewares: [validateAndTransformQuery(AdminGetAffiliateProgramsParams, listProgramsQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate-programs",
+    middlewares: [validateAndTransformBody(AdminCreateAffiliateProgram)],
+  },
+  {
+    method: ["GET", "DELETE"],
+    matcher: "/admin/affiliate-programs/:id",
+    middlewares: [validateAndTransformQuery(AdminGetAffiliateProgramParams, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate-programs/:id",
+    middlewares: [validateAndTransformBody(AdminUpdateAffiliateProgram)],
+  },
+]

@@ -1,3 +1,15 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminGetCustomerAffiliateParams, AdminReassignCustomerAffiliate } from "./validators"
 
-export const adminCustomerAffiliateRoutesMiddlewares: MiddlewareRoute[] = []
+export const adminCustomerAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/customers/:id/affiliate",
+    middlewares: [validateAndTransformQuery(AdminGetCustomerAffiliateParams, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customers/:id/affiliate",
+    middlewares: [validateAndTransformBody(AdminReassignCustomerAffiliate)],
+  },
+]

@@ -1,3 +1,10 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminGetOrderAffiliateParams } from "./validators"
 
-export const adminOrderAffiliateRoutesMiddlewares: MiddlewareRoute[] = []
+export const adminOrderAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/orders/:id/affiliate",
+    middlewares: [validateAndTransformQuery(AdminGetOrderAffiliateParams, {})],
+  },
+]

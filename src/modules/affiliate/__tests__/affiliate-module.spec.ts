@@ -148,6 +148,17 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         }
       })
 
+      it("the selector form cannot skip the rules; only a compensation restores fields", async () => {
+        const a = await createAffiliate()
+        await service.updateAffiliates({ id: a.id, status: "active" } as any)
+        const error = await service
+          .updateAffiliates({ selector: { id: a.id }, data: { status: "pending" } } as any)
+          .catch((e) => e)
+        expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
+        await service.restoreAffiliateFields(a.id, { status: "pending" })
+        expect((await service.retrieveAffiliate(a.id)).status).toBe("pending")
+      })
+
       it("an illegal transition is a clear error and changes nothing", async () => {
         const a = await createAffiliate()
         await service.updateAffiliates({ id: a.id, status: "rejected" } as any)
@@ -208,6 +219,17 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           source: "code",
         })
         expect(second.affiliate_id).toBe(b.id)
+      })
+
+      it("a manual reassignment retires the live attribution in the same transaction", async () => {
+        const a = await createAffiliate()
+        const b = await createAffiliate("BOB")
+        const first = await service.reassignCustomerAttribution({ customer_id: "cus_9", affiliate_id: a.id })
+        const second = await service.reassignCustomerAttribution({ customer_id: "cus_9", affiliate_id: b.id, created_by: "user_1" })
+        expect(second).toEqual(expect.objectContaining({ affiliate_id: b.id, source: "manual", created_by: "user_1", expires_at: null }))
+        const live = await service.listAffiliateAttributions({ customer_id: "cus_9" })
+        expect(live.map((x) => x.id)).toEqual([second.id])
+        expect(first.id).not.toBe(second.id)
       })
 
       it("one receipt per order is enforced by the database", async () => {

@@ -118,6 +118,13 @@ export const loadAttributionFactsStep = createStep(
     const affiliateRows = affiliateIds.length
       ? await affiliates.listAffiliates({ id: affiliateIds }, { relations: ["program", "program.rules"] })
       : []
+    // A candidate whose affiliate was deleted since is not a candidate any more.
+    const loaded = new Set(affiliateRows.map((a) => a.id))
+    if (referral && !loaded.has(referral.affiliate_id)) {
+      unresolved = { kind: referral.kind, value: referral.kind === "click" ? referral.click_id : referral.code }
+      referral = null
+    }
+    const liveCodes = promotionCodes.filter((p) => loaded.has(p.affiliate_id))
 
     const prior = order.customer_id
       ? await affiliates.listAffiliateOrderAttributions(
@@ -144,14 +151,14 @@ export const loadAttributionFactsStep = createStep(
         })),
       },
       receipt_exists: !!receipt,
-      attribution: attribution
+      attribution: attribution && loaded.has(attribution.affiliate_id)
         ? {
             id: attribution.id,
             affiliate_id: attribution.affiliate_id,
             expires_at: attribution.expires_at ? new Date(attribution.expires_at).toISOString() : null,
           }
         : null,
-      promotion_codes: promotionCodes,
+      promotion_codes: liveCodes,
       referral,
       unresolved_referral: unresolved,
       prior_credited_orders: prior.length,

@@ -1,3 +1,39 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  StatementParams,
+  StoreApplyForAffiliate,
+  StorePortalCommissionsParams,
+  StorePortalProfileParams,
+  StorePortalStatsParams,
+} from "./validators"
 
-export const storePortalRoutesMiddlewares: MiddlewareRoute[] = []
+// A logged-in customer is required by Medusa's own `/store/customers/me*` middleware
+// (session or bearer, else 401); every route then resolves the caller's affiliate itself.
+// Each entry names its method, so none reaches into `payouts/`.
+export const storePortalRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/customers/me/affiliate",
+    middlewares: [validateAndTransformBody(StoreApplyForAffiliate)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/customers/me/affiliate",
+    middlewares: [validateAndTransformQuery(StorePortalProfileParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/customers/me/affiliate/commissions",
+    middlewares: [validateAndTransformQuery(StorePortalCommissionsParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/customers/me/affiliate/stats",
+    middlewares: [validateAndTransformQuery(StorePortalStatsParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/customers/me/affiliate/statement",
+    middlewares: [validateAndTransformQuery(StatementParams, {})],
+  },
+]

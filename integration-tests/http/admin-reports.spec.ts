@@ -1,0 +1,153 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { affiliateService, createAffiliate } from "../fixtures/affiliates"
+import { adminHeaders } from "../fixtures/auth"
+
+jest.setTimeout(120_000)
+
+const DAY = 86_400_000
+const REPORTS = "/admin/affiliate-reports"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const c = () => getContainer()
+    const service = () => affiliateService(c())
+    let admin: Record<string, string>
+
+    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
+      const error: any = await request.then(
+        () => null,
+        (e) => e
+      )
+      expect(error?.response?.status).toBe(status)
+      if (message) {
+        expect(error.response.data.message).toMatch(message)
+      }
+      return error.response.data
+    }
+
+    /** A credited order's receipt and sale, as order processing writes them. */
+    const creditOrder = async (affiliateId: string, orderId: string, currency: string, base: number, commission: number) => {
+      await service().recordOrderAttribution({
+        receipt: {
+          order_id: orderId,
+          customer_id: null,
+          affiliate_id: affiliateId,
+          outcome: "credited",
+          source: "link",
+          reason: "test",
+          candidates: [],
+          currency_code: currency,
+        },
+        sale: {
+          affiliate_id: affiliateId,
+          type: "sale",
+          amount: commission,
+          base_amount: base,
+          rate: 10,
+          currency_code: currency,
+          order_id: orderId,
+          idempotency_key: `sale:${orderId}`,
+        },
+      })
+    }
+
+    const today = () => new Date().toISOString().slice(0, 10)
+    const yesterday = () => new Date(Date.now() - DAY).toISOString().slice(0, 10)
+
+    /** ALICE: 2 clicks, orders of 100 and 200 usd, a reversal of 5; BOB: 1 click, an order of 400 eur; CAROL: nothing. */
+    const seedActivity = async () => {
+      const alice = await createAffiliate(c(), "ALICE")
+      const bob = await createAffiliate(c(), "BOB")
+      await createAffiliate(c(), "CAROL")
+      await service().recordClick({ code: "ALICE", session_id: "a1" })
+      await service().recordClick({ code: "ALICE", session_id: "a2" })
+      await service().recordClick({ code: "BOB", session_id: "b1" })
+      await creditOrder(alice.id, "order_a1", "usd", 100, 10)
+      await creditOrder(alice.id, "order_a2", "usd", 200, 20)
+      await service().appendLedgerEntries([
+        { affiliate_id: alice.id, type: "reversal", amount: -5, currency_code: "usd", order_id: "order_a2", idempotency_key: "rev:a2" },
+      ])
+      await creditOrder(bob.id, "order_b1", "eur", 400, 40)
+      return { alice, bob }
+    }
+
+    beforeEach(async () => {
+      admin = (await adminHeaders(c())).headers
+    })
+
+    describe("the program-wide report totals every affiliate's activity per interval", () => {
+      it("series per day, totals, and the top affiliates by commission", async () => {
+        const { alice, bob } = await seedActivity()
+        const { status, data } = await api.get(`${REPORTS}?from=${yesterday()}&to=${today()}&interval=day`, { headers: admin })
+        expect(status).toBe(200)
+        const { report } = data
+        expect(report.totals).toEqual({
+          clicks: 3,
+          orders: 3,
+          revenue: [
+            { currency_code: "eur", amount: 400 },
+            { currency_code: "usd", amount: 300 },
+          ],
+          commission: [
+            { currency_code: "eur", amount: 40 },
+            { currency_code: "usd", amount: 25 },
+          ],
+        })
+        expect(report.series).toEqual([
+          { date: `${yesterday()}T00:00:00.000Z`, clicks: 0, orders: 0, revenue: [], commission: [] },
+          { date: `${today()}T00:00:00.000Z`, ...report.totals },
+        ])
+        expect(report.top_affiliates).toEqual([
+          { affiliate_id: bob.id, code: "BOB", name: "Affiliate BOB", orders: 1, commission: [{ currency_code: "eur", amount: 40 }] },
+          { affiliate_id: alice.id, code: "ALICE", name: "Affiliate ALICE", orders: 2, commission: [{ currency_code: "usd", amount: 25 }] },
+        ])
+
+        const { data: top1 } = await api.get(`${REPORTS}?from=${yesterday()}&to=${today()}&top=1`, { headers: admin })
+        expect(top1.report.top_affiliates.map((a: any) => a.code)).toEqual(["BOB"])
+      })
+
+      it("by default covers the last 30 days by day", async () => {
+        await seedActivity()
+        const { data } = await api.get(REPORTS, { headers: admin })
+        expect(data.report.interval).toBe("day")
+        expect(data.report.series).toHaveLength(31)
+        expect(data.report.totals.clicks).toBe(3)
+      })
+    })
+
+    describe("a report for one affiliate counts only that affiliate", () => {
+      it("filters by affiliate_id, without a ranking", async () => {
+        const { alice } = await seedActivity()
+        const { data } = await api.get(`${REPORTS}?affiliate_id=${alice.id}&from=${today()}&to=${today()}&interval=week`, { headers: admin })
+        expect(data.report.totals).toEqual({
+          clicks: 2,
+          orders: 2,
+          revenue: [{ currency_code: "usd", amount: 300 }],
+          commission: [{ currency_code: "usd", amount: 25 }],
+        })
+        expect(data.report.series).toHaveLength(1)
+        expect(data.report.top_affiliates).toBeUndefined()
+      })
+
+      it("404 for an unknown affiliate", async () => {
+        await expectError(api.get(`${REPORTS}?affiliate_id=aff_unknown`, { headers: admin }), 404, /aff_unknown/)
+      })
+    })
+
+    describe("a report's query is checked, naming the field", () => {
+      it("refuses more than 400 intervals, unknown intervals and fields, and bad dates", async () => {
+        await expectError(api.get(`${REPORTS}?from=2020-01-01&to=2026-01-01&interval=day`, { headers: admin }), 400, /interval: 2193 days/)
+        await expectError(api.get(`${REPORTS}?interval=hour`, { headers: admin }), 400, /interval: must be one of day, week, month/)
+        await expectError(api.get(`${REPORTS}?program_id=afprog_1`, { headers: admin }), 400, /program_id/)
+        await expectError(api.get(`${REPORTS}?from=not-a-date`, { headers: admin }), 400, /from: must be an ISO date/)
+        await expectError(api.get(`${REPORTS}?top=0`, { headers: admin }), 400, /top/)
+      })
+    })
+
+    describe("reports are for admins", () => {
+      it("401 without an admin", async () => {
+        await expectError(api.get(REPORTS), 401)
+      })
+    })
+  },
+})

@@ -1,0 +1,38 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/** A program's terms (SPEC §2) with its rules. */
+export const PROGRAM_FIELDS = [
+  "id",
+  "name",
+  "is_default",
+  "commission_type",
+  "commission_value",
+  "hold_days",
+  "cookie_days",
+  "trailing_months",
+  "first_order_only",
+  "min_payout_amount",
+  "auto_approve",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "rules.id",
+  "rules.target_type",
+  "rules.target_id",
+  "rules.commission_type",
+  "rules.commission_value",
+  "rules.excluded",
+]
+
+export const listProgramsQueryConfig = { defaults: PROGRAM_FIELDS, isList: true }
+
+/** A program as the admin sees it; 404 when absent. */
+export async function refetchProgram(scope: MedusaContainer, id: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [program] } = await query.graph({ entity: "affiliate_program", fields: PROGRAM_FIELDS, filters: { id } })
+  if (!program) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate program with id: ${id} was not found`)
+  }
+  return program
+}

@@ -1,0 +1,99 @@
+import { z } from "@medusajs/framework/zod"
+import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../modules/affiliate/types/enums"
+import { decimal, listParams, named, oneOf, recordId } from "../affiliates/validators"
+
+/** Whole days, bounded to keep dates in range. */
+const days = z.number().int().min(0).max(3650)
+
+const AdminProgramRule = z
+  .strictObject({
+    target_type: oneOf(PROGRAM_RULE_TARGETS),
+    target_id: recordId,
+    /** Null = the program's own commission type. */
+    commission_type: oneOf(COMMISSION_TYPES).nullable().optional(),
+    commission_value: decimal().nullable().optional(),
+    excluded: z.boolean().optional(),
+  })
+  .refine((rule) => rule.excluded || rule.commission_value != null, {
+    path: ["commission_value"],
+    ...named("is required unless the rule excludes its target"),
+  })
+
+/** A set of rules, each target at most once. */
+const AdminProgramRules = z
+  .array(AdminProgramRule)
+  .max(500)
+  .superRefine((rules, ctx) => {
+    const seen = new Set<string>()
+    rules.forEach((rule, i) => {
+      const key = `${rule.target_type}:${rule.target_id}`
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "target_id"],
+          message: `rules.${i}.target_id: ${rule.target_type} ${rule.target_id} has a rule already`,
+        })
+      }
+      seen.add(key)
+    })
+  })
+
+const programFields = {
+  name: z.string().trim().min(1).max(255),
+  commission_type: oneOf(COMMISSION_TYPES),
+  /** Percent (10 = 10 %) or, for `flat`, an amount per order; a percentage is checked against 100 with the type. */
+  commission_value: decimal(),
+  hold_days: days,
+  cookie_days: days,
+  /** Months an attribution lasts; null = forever. */
+  trailing_months: z.number().int().min(1).max(1200).nullable(),
+  first_order_only: z.boolean(),
+  min_payout_amount: decimal(),
+  auto_approve: z.boolean(),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  rules: AdminProgramRules,
+}
+
+// A percentage above 100 is refused with the type, in validateProgramInputStep (on update
+// the type and the value may come from different requests).
+export const AdminCreateAffiliateProgram = z.strictObject({
+  name: programFields.name,
+  commission_type: programFields.commission_type.default("percentage"),
+  commission_value: programFields.commission_value,
+  hold_days: programFields.hold_days.optional(),
+  cookie_days: programFields.cookie_days.optional(),
+  trailing_months: programFields.trailing_months.optional(),
+  first_order_only: programFields.first_order_only.optional(),
+  min_payout_amount: programFields.min_payout_amount.optional(),
+  auto_approve: programFields.auto_approve.optional(),
+  metadata: programFields.metadata.optional(),
+  rules: programFields.rules.optional(),
+})
+export type AdminCreateAffiliateProgramType = z.infer<typeof AdminCreateAffiliateProgram>
+
+/** Any program field; `rules`, when given, replaces the whole set. */
+export const AdminUpdateAffiliateProgram = z.strictObject({
+  name: programFields.name.optional(),
+  commission_type: programFields.commission_type.optional(),
+  commission_value: programFields.commission_value.optional(),
+  hold_days: programFields.hold_days.optional(),
+  cookie_days: programFields.cookie_days.optional(),
+  trailing_months: programFields.trailing_months.optional(),
+  first_order_only: programFields.first_order_only.optional(),
+  min_payout_amount: programFields.min_payout_amount.optional(),
+  auto_approve: programFields.auto_approve.optional(),
+  metadata: programFields.metadata.optional(),
+  rules: programFields.rules.optional(),
+})
+export type AdminUpdateAffiliateProgramType = z.infer<typeof AdminUpdateAffiliateProgram>
+
+export const PROGRAM_ORDER_FIELDS = ["created_at", "updated_at", "name"] as const
+
+export const AdminGetAffiliateProgramsParams = z.strictObject({
+  ...listParams(PROGRAM_ORDER_FIELDS, "created_at"),
+  is_default: oneOf(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+})
+
+export const AdminGetAffiliateProgramParams = z.strictObject({})

@@ -1,0 +1,46 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/** What an affiliate shows in admin lists (API.md's fields and the rest of its profile). */
+export const AFFILIATE_FIELDS = [
+  "id",
+  "code",
+  "name",
+  "email",
+  "status",
+  "program_id",
+  "commission_rate",
+  "customer_id",
+  "payout_email",
+  "payout_details",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+/** The detail adds its program's name and its promotion codes. */
+export const AFFILIATE_DETAIL_FIELDS = [
+  ...AFFILIATE_FIELDS,
+  "program.id",
+  "program.name",
+  "promotions.id",
+  "promotions.code",
+  "promotions.status",
+]
+
+export const listAffiliatesQueryConfig = { defaults: AFFILIATE_FIELDS, isList: true }
+
+/** An affiliate as the admin detail shows it, promotions sorted by code; 404 when absent. */
+export async function refetchAffiliate(scope: MedusaContainer, id: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [affiliate] } = await query.graph({ entity: "affiliate", fields: AFFILIATE_DETAIL_FIELDS, filters: { id } })
+  if (!affiliate) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with id: ${id} was not found`)
+  }
+  return {
+    ...affiliate,
+    promotions: (affiliate.promotions ?? [])
+      .filter(Boolean)
+      .sort((a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code)),
+  }
+}

@@ -1,0 +1,54 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../../modules/affiliate/service"
+import { COMMISSION_FIELDS } from "../../../affiliate-commissions/query-config"
+
+// An entry shows as on the admin commissions list, plus how it was computed per line.
+const ENTRY_FIELDS = [...COMMISSION_FIELDS, "lines"]
+
+/**
+ * The order's receipt (who was credited and why, with the credited affiliate's code and
+ * name) and its ledger entries, oldest first. Null and [] until the order is processed.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const orderId = req.params.id
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [order] } = await query.graph({ entity: "order", fields: ["id"], filters: { id: orderId } })
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+  }
+
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const [[receipt], entries] = await Promise.all([
+    service.listAffiliateOrderAttributions({ order_id: orderId }, { take: 1 }),
+    service.listOrderLedger(orderId),
+  ])
+  // A deleted affiliate still names the receipts it was credited on.
+  const [affiliate] = receipt?.affiliate_id
+    ? await service.listAffiliates({ id: receipt.affiliate_id }, { take: 1, withDeleted: true })
+    : []
+
+  res.json({
+    order_attribution: receipt
+      ? {
+          id: receipt.id,
+          order_id: receipt.order_id,
+          customer_id: receipt.customer_id,
+          affiliate_id: receipt.affiliate_id,
+          affiliate: affiliate
+            ? { id: affiliate.id, code: affiliate.code, name: affiliate.name, status: affiliate.status, deleted_at: affiliate.deleted_at }
+            : null,
+          outcome: receipt.outcome,
+          source: receipt.source,
+          reason: receipt.reason,
+          candidates: receipt.candidates,
+          currency_code: receipt.currency_code,
+          created_at: receipt.created_at,
+        }
+      : null,
+    affiliate_commissions: entries.map((entry) =>
+      Object.fromEntries(ENTRY_FIELDS.map((field) => [field, (entry as Record<string, unknown>)[field]]))
+    ),
+  })
+}

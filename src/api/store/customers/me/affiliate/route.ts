@@ -1,0 +1,28 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../../modules/affiliate/service"
+import { applyForAffiliateWorkflow } from "../../../../../workflows/portal/workflows/apply-for-affiliate"
+import { portalAffiliate } from "../../../../utils/portal-affiliate"
+import { portalAffiliateResponse } from "./responses"
+import { StoreApplyForAffiliateType } from "./validators"
+
+/** The logged-in customer applies to become an affiliate. */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreApplyForAffiliateType>, res: MedusaResponse) => {
+  const { result } = await applyForAffiliateWorkflow(req.scope).run({
+    input: { customer_id: req.auth_context.actor_id, ...req.validatedBody },
+  })
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const affiliate = await service.retrieveAffiliate(result.id, { relations: ["program"] })
+  res.status(201).json({ affiliate: portalAffiliateResponse(affiliate, affiliate.program) })
+}
+
+/** The caller's affiliate profile, with its balances per currency. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { id } = await portalAffiliate(req)
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const [affiliate, balances] = await Promise.all([
+    service.retrieveAffiliate(id, { relations: ["program"] }),
+    service.getBalances(id),
+  ])
+  res.json({ affiliate: portalAffiliateResponse(affiliate, affiliate.program), balances })
+}
