@@ -250,6 +250,12 @@ for job in release-commissions reconcile-orders; do
   echo "$job: ok"
 done
 
+step "admin user"
+"$MEDUSA" user -e admin@pack.test -p pack-admin-secret >"$WORK/user.log" 2>&1 || {
+  tail -n 20 "$WORK/user.log" >&2
+  fail "could not create the admin user"
+}
+
 step "medusa start on port $PORT"
 start_server
 
@@ -262,6 +268,10 @@ CLICK_STATUS="$(curl -sS -o "$WORK/click.json" -w '%{http_code}' -X POST -H 'con
   -H "x-publishable-api-key: $PUBLISHABLE_KEY" -d '{"session_id":"pack"}' "http://localhost:$PORT/store/affiliates/ALICE/clicks")"
 [ "$CLICK_STATUS" = 201 ] || { cat "$WORK/click.json" >&2; fail "POST /store/affiliates/ALICE/clicks returned $CLICK_STATUS"; }
 echo "POST /store/affiliates/ALICE/clicks -> $CLICK_STATUS $(cat "$WORK/click.json")"
+
+step "portal and admin APIs of the packed plugin (.ci/pack-api-flow.mjs)"
+node "$REPO/.ci/pack-api-flow.mjs" "http://localhost:$PORT" "$PUBLISHABLE_KEY" admin@pack.test pack-admin-secret ||
+  fail "the portal and admin API flow failed"
 
 # ---------------------------------------------------------------------------
 step "default affiliate program"
