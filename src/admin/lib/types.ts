@@ -1,0 +1,211 @@
+// The admin HTTP contract (shared/API.md) as the dashboard pages read it. Value lists come
+// from the module's own enums so the pages never drift from what the API accepts.
+import type {
+  AffiliateStatus,
+  AttributionSource,
+  CommissionType,
+  LedgerEntryStatus,
+  LedgerEntryType,
+  OrderAttributionOutcome,
+  OrderAttributionSource,
+  PayoutStatus,
+  ProgramRuleTarget,
+} from "../../modules/affiliate/types/enums"
+
+export type {
+  AffiliateStatus,
+  AttributionSource,
+  CommissionType,
+  LedgerEntryStatus,
+  LedgerEntryType,
+  OrderAttributionOutcome,
+  OrderAttributionSource,
+  PayoutStatus,
+  ProgramRuleTarget,
+}
+
+/** Money as the API sends it: a number in the currency's main unit (a decimal string is tolerated). */
+export type MoneyValue = number | string
+
+export type MoneyByCurrency = { currency_code: string; amount: MoneyValue }[]
+
+export type ListParams = {
+  limit?: number
+  offset?: number
+  order?: string
+  q?: string
+  fields?: string
+}
+
+export type ListResponse = { count: number; offset: number; limit: number }
+
+export type LinkedPromotion = {
+  id: string
+  code: string
+  status?: string | null
+  is_automatic?: boolean
+}
+
+export type AffiliateProgramRule = {
+  id?: string
+  target_type: ProgramRuleTarget
+  target_id: string
+  /** null = the program's own commission type. */
+  commission_type: CommissionType | null
+  commission_value: MoneyValue | null
+  excluded: boolean
+}
+
+export type AffiliateProgram = {
+  id: string
+  name: string
+  is_default: boolean
+  commission_type: CommissionType
+  commission_value: MoneyValue
+  hold_days: number
+  cookie_days: number
+  /** null = the attribution lasts forever. */
+  trailing_months: number | null
+  first_order_only: boolean
+  min_payout_amount: MoneyValue
+  auto_approve: boolean
+  rules?: AffiliateProgramRule[]
+  created_at: string
+  updated_at?: string
+}
+
+export type Affiliate = {
+  id: string
+  code: string
+  name: string
+  email: string
+  status: AffiliateStatus
+  program_id: string | null
+  program?: Pick<AffiliateProgram, "id" | "name"> | null
+  /** Percent override of the program's rate; null = the program's terms. */
+  commission_rate: MoneyValue | null
+  customer_id: string | null
+  payout_email?: string | null
+  metadata?: Record<string, unknown> | null
+  promotions?: LinkedPromotion[]
+  created_at: string
+  updated_at?: string
+}
+
+/** The parts of an affiliate a row or a link needs; nested objects may carry only these. */
+export type AffiliateSummary = Pick<Affiliate, "id" | "code" | "name"> &
+  Partial<Pick<Affiliate, "status" | "email">>
+
+export type AffiliateBalance = {
+  currency_code: string
+  pending: MoneyValue
+  available: MoneyValue
+  requested: MoneyValue
+  paid: MoneyValue
+}
+
+export type AffiliateCommission = {
+  id: string
+  affiliate_id: string
+  type: LedgerEntryType
+  status: LedgerEntryStatus
+  amount: MoneyValue
+  currency_code: string
+  /** The percent applied (10 = 10 %); null for a flat or manual entry. */
+  rate: MoneyValue | null
+  base_amount: MoneyValue | null
+  order_id: string | null
+  available_at: string | null
+  payout_id: string | null
+  note?: string | null
+  reference?: string | null
+  created_at: string
+}
+
+export type AffiliatePayout = {
+  id: string
+  affiliate_id: string
+  affiliate?: AffiliateSummary | null
+  amount: MoneyValue
+  currency_code: string
+  status: PayoutStatus
+  reference: string | null
+  failure_reason?: string | null
+  method?: string | null
+  created_at: string
+  paid_at: string | null
+  failed_at?: string | null
+}
+
+export type AffiliateStatement = {
+  currency_code: string
+  from: string
+  to: string
+  opening: MoneyValue
+  earned: MoneyValue
+  reversed: MoneyValue
+  clawed_back: MoneyValue
+  adjustments: MoneyValue
+  paid: MoneyValue
+  closing: MoneyValue
+  entries?: AffiliateCommission[]
+}
+
+export type ReportInterval = "day" | "week" | "month"
+
+export type ReportPoint = {
+  /** Start of the interval, ISO. */
+  date: string
+  clicks: number
+  orders: number
+  revenue: MoneyByCurrency
+  commission: MoneyByCurrency
+}
+
+export type ActivityReport = {
+  totals: Omit<ReportPoint, "date">
+  series: ReportPoint[]
+  top_affiliates?: {
+    affiliate_id: string
+    code: string
+    name: string
+    orders: number
+    commission: MoneyByCurrency
+  }[]
+}
+
+export type AttributionCandidate = {
+  source: OrderAttributionSource
+  affiliate_id: string | null
+  code: string | null
+  reference: string | null
+  won: boolean
+  reason: string
+}
+
+/** The receipt: which affiliate an order credited, and why. */
+export type OrderAttribution = {
+  id: string
+  order_id: string
+  affiliate_id: string | null
+  affiliate?: AffiliateSummary | null
+  outcome: OrderAttributionOutcome
+  source: OrderAttributionSource | null
+  reason: string | null
+  candidates: AttributionCandidate[]
+  created_at?: string
+}
+
+/** The binding of a customer to an affiliate. */
+export type CustomerAttribution = {
+  id: string
+  customer_id: string
+  affiliate_id: string
+  affiliate?: AffiliateSummary | null
+  source: AttributionSource
+  click_id?: string | null
+  promotion_code?: string | null
+  order_id?: string | null
+  expires_at: string | null
+  created_at: string
+}

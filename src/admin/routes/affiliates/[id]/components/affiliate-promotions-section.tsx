@@ -1,0 +1,81 @@
+import { Trash } from "@medusajs/icons"
+import { Button, Container, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { Link } from "react-router-dom"
+import { ActionMenu } from "../../../../components/action-menu"
+import { SectionHeader } from "../../../../components/layout/section-header"
+import { NoRecords } from "../../../../components/states/no-records"
+import { errorMessage } from "../../../../lib/api-errors"
+import { humanize } from "../../../../lib/format"
+import { useLinkAffiliatePromotions } from "../../../../lib/hooks/affiliates"
+import type { Affiliate, LinkedPromotion } from "../../../../lib/types"
+import { LinkPromotionsDrawer } from "./link-promotions-drawer"
+
+/** The promotion codes that credit this affiliate, with link and unlink. */
+export const AffiliatePromotionsSection = ({ affiliate }: { affiliate: Affiliate }) => {
+  const [linking, setLinking] = useState(false)
+  const prompt = usePrompt()
+  const { mutateAsync } = useLinkAffiliatePromotions()
+  const promotions = affiliate.promotions ?? []
+
+  const unlink = async (promotion: LinkedPromotion) => {
+    const confirmed = await prompt({
+      title: `Unlink ${promotion.code}?`,
+      description: `Orders using ${promotion.code} will no longer credit ${affiliate.code}. Commission already earned is kept.`,
+      confirmText: "Unlink",
+      cancelText: "Cancel",
+      variant: "danger",
+    })
+    if (!confirmed) {
+      return
+    }
+    try {
+      await mutateAsync({ affiliateId: affiliate.id, remove: [promotion.id] })
+      toast.success(`${promotion.code} unlinked`)
+    } catch (error) {
+      toast.error(`Could not unlink ${promotion.code}`, { description: errorMessage(error) })
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <SectionHeader
+        title="Promotion codes"
+        subtitle="Orders using these codes credit this affiliate"
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setLinking(true)}>
+            Link code
+          </Button>
+        }
+      />
+      {!promotions.length ? (
+        <NoRecords title="No codes linked" message="Link a promotion code so customers who use it are credited here." />
+      ) : (
+        <ul className="divide-y">
+          {promotions.map((promotion) => (
+            <li key={promotion.id} className="flex items-center justify-between gap-x-2 px-6 py-3">
+              <div className="flex min-w-0 flex-col">
+                <Link
+                  to={`/promotions/${promotion.id}`}
+                  className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus truncate font-mono"
+                >
+                  {promotion.code}
+                </Link>
+                {promotion.status && (
+                  <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
+                    {humanize(promotion.status)}
+                  </Text>
+                )}
+              </div>
+              <ActionMenu
+                label={`Actions for ${promotion.code}`}
+                groups={[[{ label: "Unlink", icon: <Trash />, onClick: () => unlink(promotion) }]]}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <LinkPromotionsDrawer affiliate={affiliate} open={linking} onOpenChange={setLinking} />
+    </Container>
+  )
+}

@@ -1,0 +1,191 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import { Button, Container, Heading, Skeleton, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { AffiliateLink } from "../components/affiliate-link"
+import { DomainStatusBadge } from "../components/domain-status-badge"
+import { DrawerForm } from "../components/form/drawer-form"
+import { FormField } from "../components/form/form-field"
+import { SectionHeader } from "../components/layout/section-header"
+import { SectionRow } from "../components/layout/section-row"
+import { AffiliateSelect } from "../components/pickers/affiliate-select"
+import { ErrorState } from "../components/states/error-state"
+import { errorMessage, formErrorsFromApi } from "../lib/api-errors"
+import { formatDate } from "../lib/format"
+import { useCustomerAffiliate, useReassignCustomerAffiliate } from "../lib/hooks/attributions"
+import type { LookupOption } from "../lib/hooks/core-lookups"
+import type { CustomerAttribution } from "../lib/types"
+
+const SOURCE_LABELS: Record<CustomerAttribution["source"], string> = {
+  link: "Referral link",
+  code: "Promotion code",
+  manual: "Assigned by an admin",
+}
+
+const isLive = (attribution: CustomerAttribution) =>
+  !attribution.expires_at || new Date(attribution.expires_at).getTime() > Date.now()
+
+/**
+ * On a customer's page: the affiliate the customer is attributed to (source, expiry), a
+ * manual reassignment, and the customer's own affiliate profile when they are one.
+ */
+const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { attribution, affiliate, isPending, error, refetch } = useCustomerAffiliate(customer.id)
+  const reassign = useReassignCustomerAffiliate(customer.id)
+  const prompt = usePrompt()
+  const [choosing, setChoosing] = useState(false)
+  const [choice, setChoice] = useState<LookupOption | null>(null)
+  const [choiceError, setChoiceError] = useState<string>()
+
+  // `affiliate` is the customer's own profile; an older reading of the contract put the
+  // attributed affiliate there, so tell them apart by whose account it is.
+  const ownProfile = affiliate && affiliate.customer_id === customer.id ? affiliate : null
+  const attributedAffiliate =
+    attribution?.affiliate ??
+    (affiliate && !ownProfile && affiliate.id === attribution?.affiliate_id ? affiliate : null)
+
+  const openChooser = () => {
+    setChoice(null)
+    setChoiceError(undefined)
+    setChoosing(true)
+  }
+
+  const submit = async () => {
+    if (!choice) {
+      setChoiceError("Choose an affiliate")
+      return
+    }
+    if (attribution && isLive(attribution)) {
+      const confirmed = await prompt({
+        title: "Move this customer?",
+        description: `The customer's future orders will credit ${choice.label} instead of their current affiliate. Orders already placed keep their commission.`,
+        confirmText: "Reassign",
+        cancelText: "Cancel",
+        variant: "confirmation",
+      })
+      if (!confirmed) {
+        return
+      }
+    }
+    try {
+      await reassign.mutateAsync({ affiliate_id: choice.id })
+      toast.success(`Customer attributed to ${choice.label}`)
+      setChoosing(false)
+    } catch (e) {
+      const errors = formErrorsFromApi(e, ["affiliate_id"])
+      setChoiceError(errors.fields.affiliate_id ?? errors.form ?? errorMessage(e))
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <SectionHeader
+        title="Affiliate"
+        subtitle="Who referred this customer"
+        actions={
+          isPending || error ? undefined : (
+            <Button size="small" variant="secondary" onClick={openChooser}>
+              {attribution ? "Reassign" : "Assign"}
+            </Button>
+          )
+        }
+      />
+      {isPending ? (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Skeleton className="h-5 w-1/2" />
+          <Skeleton className="h-5 w-1/3" />
+        </div>
+      ) : error ? (
+        <ErrorState error={error} what="the customer's affiliate" onRetry={() => refetch()} />
+      ) : (
+        <>
+          {attribution ? (
+            <>
+              <SectionRow
+                label="Referred by"
+                value={<AffiliateLink affiliate={attributedAffiliate} affiliateId={attribution.affiliate_id} withName />}
+              />
+              <SectionRow
+                label="Source"
+                value={
+                  attribution.source === "code" && attribution.promotion_code
+                    ? `${SOURCE_LABELS.code} ${attribution.promotion_code}`
+                    : SOURCE_LABELS[attribution.source] ?? attribution.source
+                }
+              />
+              <SectionRow label="Since" value={formatDate(attribution.created_at)} />
+              <SectionRow
+                label="Expires"
+                value={
+                  <span className="flex items-center gap-x-2">
+                    <Text size="small" leading="compact">
+                      {attribution.expires_at ? formatDate(attribution.expires_at) : "Never"}
+                    </Text>
+                    <StatusBadge color={isLive(attribution) ? "green" : "grey"}>
+                      {isLive(attribution) ? "Live" : "Expired"}
+                    </StatusBadge>
+                  </span>
+                }
+              />
+            </>
+          ) : (
+            <div className="px-6 py-4">
+              <Text size="small" className="text-ui-fg-subtle">
+                Not attributed to an affiliate. A first order through a referral link or an affiliate's code attributes the
+                customer.
+              </Text>
+            </div>
+          )}
+          <div className="flex flex-col gap-y-2 px-6 py-4">
+            <Heading level="h3">Affiliate profile</Heading>
+            {ownProfile ? (
+              <div className="flex items-center justify-between gap-x-2">
+                <AffiliateLink affiliate={ownProfile} withName />
+                <DomainStatusBadge kind="affiliate" status={ownProfile.status} />
+              </div>
+            ) : (
+              <Text size="small" className="text-ui-fg-subtle">
+                This customer is not an affiliate.
+              </Text>
+            )}
+          </div>
+        </>
+      )}
+      <DrawerForm
+        open={choosing}
+        onOpenChange={setChoosing}
+        title={attribution ? "Reassign customer" : "Assign customer"}
+        description="Binds the customer to an affiliate by hand: their future orders credit that affiliate."
+        submitLabel={attribution ? "Reassign" : "Assign"}
+        isSubmitting={reassign.isPending}
+        onSubmit={submit}
+      >
+        <FormField
+          id="customer-affiliate"
+          label="Affiliate"
+          error={choiceError}
+          hint={choice ? `Selected: ${choice.label}` : "Only active affiliates are offered."}
+        >
+          <AffiliateSelect
+            id="customer-affiliate"
+            status="active"
+            selectedIds={choice ? [choice.id] : []}
+            onSelect={(option) => {
+              setChoice(option)
+              setChoiceError(undefined)
+            }}
+            excludeIds={attribution ? [attribution.affiliate_id] : []}
+            invalid={Boolean(choiceError)}
+          />
+        </FormField>
+      </DrawerForm>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+  id: "medusa-affiliates:customer-affiliate",
+})
+
+export default CustomerAffiliateWidget
