@@ -25,7 +25,7 @@ export type AttributionFacts = {
     shipping_total: string
     lines: OrderLine[]
   }
-  receipt_exists: boolean
+  receipt_exists: false
   attribution: { id: string; affiliate_id: string; expires_at: string | null } | null
   promotion_codes: { code: string; affiliate_id: string }[]
   referral: { kind: "click"; click_id: string; clicked_at: string; affiliate_id: string } | { kind: "code"; code: string; affiliate_id: string } | null
@@ -34,6 +34,9 @@ export type AttributionFacts = {
   /** Every affiliate named above, with its program's terms. */
   affiliates: Record<string, any>
 }
+
+/** What the load step returns: nothing more to read once the order has its receipt. */
+export type LoadedAttributionFacts = { receipt_exists: true } | AttributionFacts
 
 const asString = (value: unknown) => (value == null ? "0" : MathBN.convert(value as any).toFixed())
 
@@ -46,6 +49,12 @@ export const loadAttributionFactsStep = createStep(
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const affiliates = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+
+    // A repeated order.placed (or the reconcile job) stops here, before the costly order read.
+    const [receipt] = await affiliates.listAffiliateOrderAttributions({ order_id: input.order_id }, { take: 1, select: ["id"] })
+    if (receipt) {
+      return new StepResponse<LoadedAttributionFacts>({ receipt_exists: true })
+    }
 
     const { data: [order] } = await query.graph(
       {
@@ -73,7 +82,6 @@ export const loadAttributionFactsStep = createStep(
       { throwIfKeyNotFound: true }
     )
 
-    const [receipt] = await affiliates.listAffiliateOrderAttributions({ order_id: order.id }, { take: 1 })
     const [attribution] = order.customer_id
       ? await affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 })
       : []
@@ -150,7 +158,7 @@ export const loadAttributionFactsStep = createStep(
           total: asString(item.total),
         })),
       },
-      receipt_exists: !!receipt,
+      receipt_exists: false,
       attribution: attribution && loaded.has(attribution.affiliate_id)
         ? {
             id: attribution.id,
@@ -164,6 +172,6 @@ export const loadAttributionFactsStep = createStep(
       prior_credited_orders: prior.length,
       affiliates: Object.fromEntries(affiliateRows.map((a) => [a.id, JSON.parse(JSON.stringify(a))])),
     }
-    return new StepResponse(facts)
+    return new StepResponse<LoadedAttributionFacts>(facts)
   }
 )

@@ -6,7 +6,7 @@ import { CommissionableLine, computeSaleCommission } from "../../../modules/affi
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
 import type { NewLedgerEntry } from "../../../modules/affiliate/domain/ledger-entry"
-import { AttributionFacts } from "./load-attribution-facts"
+import { AttributionFacts, LoadedAttributionFacts } from "./load-attribution-facts"
 
 const DAY_MS = 86_400_000
 
@@ -57,7 +57,7 @@ export type RecordedAttribution = {
  */
 export const recordOrderAttributionStep = createStep(
   "record-affiliate-order-attribution",
-  async (facts: AttributionFacts, { container }) => {
+  async (facts: LoadedAttributionFacts, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     if (facts.receipt_exists) {
       return new StepResponse<RecordedAttribution>({ created: false, outcome: "already_recorded", affiliate_id: null, entries: [] })
