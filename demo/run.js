@@ -9,7 +9,8 @@
 //   3. uses DATABASE_URL when set (creating the database if needed), else starts an
 //      embedded PostgreSQL with its data in .demo/pgdata on port DEMO_PG_PORT (54329);
 //   4. migrates, seeds once, creates the admin user once;
-//   5. runs `medusa develop` on PORT (9000) and prints the login once /health answers.
+//   5. runs `medusa develop` on PORT (9000) and prints the logins (admin, and the affiliate
+//      portal's customer) once /health answers.
 //
 // Ctrl-C (or SIGTERM) stops the store, then the embedded PostgreSQL. Later runs reuse the
 // data, and skip the build and the migrations while the plugin's files are unchanged (their
@@ -43,6 +44,7 @@ const PG_HOST = "localhost"
 const DEMO_DB_NAME = "medusa_affiliates_demo"
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-affiliates.test"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
+const PORTAL_LOGIN = SEED_META.portalLogin
 const HEALTH_TIMEOUT_MS = 5 * 60 * 1000
 const REBUILD = process.env.DEMO_REBUILD === "1"
 
@@ -444,6 +446,19 @@ async function adminExists(url) {
   return rows.length > 0
 }
 
+/** Whether the portal's customer account (seed/portal.ts) exists with its emailpass login. */
+async function portalLoginExists(url) {
+  const rows = await pgQuery(
+    url,
+    `SELECT 1 FROM provider_identity pi
+       JOIN auth_identity ai ON ai.id = pi.auth_identity_id AND ai.deleted_at IS NULL
+      WHERE pi.provider = 'emailpass' AND pi.entity_id = $1 AND pi.deleted_at IS NULL
+        AND ai.app_metadata->>'customer_id' IS NOT NULL`,
+    [PORTAL_LOGIN.email]
+  )
+  return rows.length > 0
+}
+
 async function readPublishableKey(url) {
   const rows = await pgQuery(
     url,
@@ -495,7 +510,7 @@ function storefrontExamples(publishableKey) {
   const base = `http://localhost:${PORT}`
   const key = `-H "x-publishable-api-key: ${publishableKey || "<publishable key>"}"`
   return [
-    `  ${bold("Try the plugin's storefront routes")} ${dim("(active affiliates: ALICE, BOB, EMMA)")}`,
+    `  ${bold("Try the plugin's storefront routes")} ${dim("(active affiliates: ALICE, BOB, EMMA, NINA)")}`,
     `    curl ${key} \\`,
     `      ${base}/store/affiliates/ALICE`,
     `    curl -X POST ${key} \\`,
@@ -506,7 +521,25 @@ function storefrontExamples(publishableKey) {
   ]
 }
 
-function banner({ dbLabel, dbUrl, publishableKey }) {
+/** curl commands for the affiliate portal: log in as the portal customer, then its routes. */
+function portalExamples(publishableKey) {
+  const base = `http://localhost:${PORT}`
+  const key = `-H "x-publishable-api-key: ${publishableKey || "<publishable key>"}"`
+  const body = JSON.stringify({ email: PORTAL_LOGIN.email, password: PORTAL_LOGIN.password })
+  return [
+    `  ${bold("Try the affiliate portal")} ${dim("(log in as the portal customer, then send the token)")}`,
+    `    TOKEN=$(curl -s -X POST -H "content-type: application/json" \\`,
+    `      -d '${body}' \\`,
+    `      ${base}/auth/customer/emailpass | sed -E 's/.*"token":"([^"]*)".*/\\1/')`,
+    `    curl -H "Authorization: Bearer $TOKEN" ${key} \\`,
+    `      ${base}/store/customers/me/affiliate`,
+    `    ${dim("NINA's profile and balances (USD: pending, available, requested, paid). Also under it:")}`,
+    `    ${dim("/commissions, /stats, /payouts (POST {\"currency_code\":\"usd\"} requests the available),")}`,
+    `    ${dim("/statement?currency_code=usd (add &format=csv for the CSV).")}`,
+  ]
+}
+
+function banner({ dbLabel, dbUrl, publishableKey, portalLogin }) {
   const line = "─".repeat(72)
   const row = (name, value) => `  ${name.padEnd(18)} ${value}`
   console.log(
@@ -521,11 +554,14 @@ function banner({ dbLabel, dbUrl, publishableKey }) {
       row("Store API", `http://localhost:${PORT}/store/products`),
       row("Publishable key", publishableKey ? bold(publishableKey) : "(none found)"),
       row("", dim("send it as the x-publishable-api-key header")),
+      row("Portal login", portalLogin ? `${bold(PORTAL_LOGIN.email)} / ${bold(PORTAL_LOGIN.password)}` : "(not seeded)"),
+      row("", dim("a customer account; its affiliate NINA has money in every state")),
       row("Database", redact(dbUrl)),
       row("", dim(dbLabel)),
       "",
       ...storefrontExamples(publishableKey),
       "",
+      ...(portalLogin ? [...portalExamples(publishableKey), ""] : []),
       `  Ctrl-C stops the store${postgres && postgres.embedded ? " and the database" : ""}. Start over: rm -rf .demo`,
       green(line),
       "",
@@ -638,11 +674,12 @@ async function main() {
     await medusa("user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], DEMO, env)
   }
   const publishableKey = await readPublishableKey(dbUrl)
+  const portalLogin = await portalLoginExists(dbUrl)
 
   const took = await startStore(env)
   if (shuttingDown) return
   say(`Medusa answered /health after ${seconds(took)}`)
-  banner({ dbLabel, dbUrl, publishableKey })
+  banner({ dbLabel, dbUrl, publishableKey, portalLogin })
 }
 
 main().catch((err) => {

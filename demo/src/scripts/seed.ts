@@ -7,6 +7,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedActivity } from "./seed/activity"
 import { seedAffiliatePromotions, seedAffiliates, seedPrograms } from "./seed/affiliates"
 import { markSeeded, readSeedVersion, SEED_VERSION } from "./seed/marker"
+import { seedPortal } from "./seed/portal"
 import { seedStore } from "./seed/store"
 import { printSummary } from "./seed/summary"
 
@@ -24,12 +25,15 @@ export default async function seedDemo({ container, args }: ExecArgs) {
   const affiliates = await seedAffiliates(container, programs)
   const promotions = await seedAffiliatePromotions(container, store, affiliates)
   const activity = await seedActivity(container, store, affiliates)
+  const portal = await seedPortal(container, store, programs)
   await markSeeded(container)
 
-  await printSummary(container, affiliates, activity)
+  const allAffiliates = { ...affiliates, [portal.affiliate.code]: portal.affiliate }
+  await printSummary(container, allAffiliates, { ...activity, orders: { ...activity.orders, ...portal.orders } }, portal)
   logger.info(
     `[demo seed] done (version ${SEED_VERSION}): ${Object.keys(store.products).length} products, ` +
-      `${Object.keys(affiliates).length} affiliates, promotions ${Object.keys(promotions).join(", ")}, ` +
-      `${Object.keys(activity.orders).length} orders; publishable API key ${store.publishableKey.token}`
+      `${Object.keys(allAffiliates).length} affiliates, promotions ${Object.keys(promotions).join(", ")}, ` +
+      `${Object.keys(activity.orders).length + Object.keys(portal.orders).length} orders; ` +
+      `publishable API key ${store.publishableKey.token}`
   )
 }

@@ -31,6 +31,7 @@ import {
   CLICK_CAMPAIGNS,
   CLICK_USER_AGENTS,
   CUSTOMERS,
+  DemoClickCampaign,
   DEMO_PAYOUT,
   DEMO_STOREFRONT_URL,
   DemoOrder,
@@ -89,7 +90,8 @@ export async function seedActivity(
   return { clicks, orders }
 }
 
-async function ensureCustomers(container: Container): Promise<Record<string, CustomerDTO>> {
+/** The registered customers of CUSTOMERS, by email (created when missing). */
+export async function ensureCustomers(container: Container): Promise<Record<string, CustomerDTO>> {
   const customerModule = container.resolve(Modules.CUSTOMER)
   const emails = CUSTOMERS.map((c) => c.email)
   const existing = await customerModule.listCustomers({ email: emails, has_account: true })
@@ -113,7 +115,7 @@ async function ensureCustomers(container: Container): Promise<Record<string, Cus
 }
 
 /** Every campaign visit, in a fixed order; the same sessions on every run. */
-function clickVisits() {
+function clickVisits(campaigns: DemoClickCampaign[]) {
   const visits: {
     code: string
     session_id: string
@@ -124,7 +126,7 @@ function clickVisits() {
     user_agent: string
   }[] = []
   let n = 0
-  for (const campaign of CLICK_CAMPAIGNS) {
+  for (const campaign of campaigns) {
     const sessions: string[] = []
     for (let i = 1; i <= campaign.visits; i++) {
       sessions.push(`demo-${campaign.affiliate}-${campaign.sub_id ?? "direct"}-${i}`.toLowerCase())
@@ -150,11 +152,12 @@ function clickVisits() {
   return visits
 }
 
-async function recordClicks(container: Container) {
+/** Records the campaigns' visits with recordClick; returns the counts and click ids by session. */
+export async function recordClicks(container: Container, campaigns: DemoClickCampaign[] = CLICK_CAMPAIGNS) {
   const service = affiliateService(container)
   const counts = { recorded: 0, deduplicated: 0, refused: 0 }
   const bySession: Record<string, string> = {}
-  for (const visit of clickVisits()) {
+  for (const visit of clickVisits(campaigns)) {
     const result = await service.recordClick(visit)
     if (!result) {
       counts.refused++
@@ -172,7 +175,7 @@ async function recordClicks(container: Container) {
 }
 
 /** Seeded orders found by `metadata.demo_order`. */
-async function existingOrders(container: Container): Promise<Map<string, { id: string; display_id: number }>> {
+export async function existingOrders(container: Container): Promise<Map<string, { id: string; display_id: number }>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "display_id", "metadata"] })
   const found = new Map<string, { id: string; display_id: number }>()
@@ -185,19 +188,24 @@ async function existingOrders(container: Container): Promise<Map<string, { id: s
   return found
 }
 
-async function placeOrders(
+/**
+ * Places the orders that are missing (by `demo_order`) in the given order and attributes
+ * each one; returns all of them by key.
+ */
+export async function placeOrders(
   container: Container,
   store: SeededStore,
   customers: Record<string, CustomerDTO>,
-  clicks: Record<string, string>
+  clicks: Record<string, string>,
+  list: DemoOrder[] = ORDERS
 ): Promise<SeededActivity["orders"]> {
   const log = logger(container)
   const existing = await existingOrders(container)
-  const missing = ORDERS.filter((o) => !existing.has(o.key))
+  const missing = list.filter((o) => !existing.has(o.key))
   const shop = missing.length ? await loadCheckout(container, store) : null
   const orders: SeededActivity["orders"] = {}
 
-  for (const o of ORDERS) {
+  for (const o of list) {
     let order = existing.get(o.key)
     const created = !order
     if (!order) {
@@ -220,7 +228,7 @@ async function placeOrders(
     orders[key].display_id = after.get(key)?.display_id ?? orders[key].display_id
   }
   const createdCount = Object.values(orders).filter((o) => o.created).length
-  log.info(`[demo seed] activity: ${createdCount} orders placed, ${ORDERS.length - createdCount} already there`)
+  log.info(`[demo seed] activity: ${createdCount} orders placed, ${list.length - createdCount} already there`)
   return orders
 }
 
@@ -337,9 +345,13 @@ async function payOut(container: Container, orders: SeededActivity["orders"], co
  * Refunds and cancels, then what the payment.refunded and order.canceled subscribers do:
  * recomputeOrderCommissionWorkflow books the reversal or clawback (once per money state).
  */
-async function moneyEvents(container: Container, orders: SeededActivity["orders"]) {
+export async function moneyEvents(
+  container: Container,
+  orders: SeededActivity["orders"],
+  list: DemoOrder[] = ORDERS
+) {
   const log = logger(container)
-  for (const o of ORDERS) {
+  for (const o of list) {
     const orderId = orders[o.key].id
     let cause: { type: string; id: string } | null = null
     if (o.refund) {

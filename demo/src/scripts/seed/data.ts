@@ -302,7 +302,7 @@ export type DemoAddress = {
   province?: string
 }
 
-/** Registered customers (no password: they cannot log in to a storefront). */
+/** Registered customers (no password: they cannot log in to a storefront; the portal login is PORTAL_ACCOUNT). */
 export const CUSTOMERS: { email: string; first_name: string; last_name: string; address: DemoAddress }[] = [
   {
     email: "olivia.bennett@example.com",
@@ -499,3 +499,173 @@ export const ORDERS: DemoOrder[] = [
 
 /** The payout that pays EMMA's first sale (found again by this metadata key). */
 export const DEMO_PAYOUT = { key: "emma-first-payout", method: "paypal", reference: "DEMO-PAYPAL-0001" }
+
+// ---------------------------------------------------------------------------------------
+// The affiliate portal (portal.ts): a customer account that logs in with a password and is
+// an affiliate, with money in every state of the ledger. The login is in meta.json (run.js
+// prints it in the banner).
+
+/** Nina's store account: `POST /auth/customer/emailpass` with this email and password. */
+export const PORTAL_ACCOUNT = {
+  email: meta.portalLogin.email,
+  password: meta.portalLogin.password,
+  first_name: "Nina",
+  last_name: "Patel",
+  phone: "+1 503 555 0142",
+}
+
+/** What Nina sends with her application (`POST /store/customers/me/affiliate`). */
+export const PORTAL_APPLICATION = {
+  code: "NINA",
+  payout_email: "nina.patel@example.com",
+  metadata: { website: "https://ninaplans.example.com", channel: "TikTok and a capsule-wardrobe blog" },
+}
+
+/** Nina's links: sessions `demo-nina-<sub_id>-<n>`, recorded once she is approved. */
+export const PORTAL_CLICK_CAMPAIGNS: DemoClickCampaign[] = [
+  {
+    affiliate: "NINA",
+    sub_id: "tiktok",
+    referrer: "https://www.tiktok.com/",
+    landing: "/us/products/everyday-hoodie",
+    visits: 9,
+    repeats: 2,
+  },
+  {
+    affiliate: "NINA",
+    sub_id: "blog",
+    referrer: "https://ninaplans.example.com/capsule-wardrobe",
+    landing: "/us/store",
+    visits: 5,
+  },
+]
+
+/**
+ * Nina's history, one stage after the other, all in USD. Each stage puts the affiliate on
+ * its program before its orders are placed (the program's terms are frozen into each sale),
+ * then releases what is due and requests (and settles) a payout as it says:
+ *
+ *   paid       Instant payouts (12 %, no hold): released, requested, marked paid;
+ *   requested  Instant payouts: released and requested in the portal, not paid yet;
+ *   available  Instant payouts: released, then partly refunded (an available reversal),
+ *              waiting for her next request (above VIP's minimum payout of 50);
+ *   pending    then the admin promotes her to "VIP partners" (15 %, hoodie 25 %, tote
+ *              excluded, 14-day hold): her latest sale is held for 14 days.
+ */
+export type PortalStage = {
+  key: "paid" | "requested" | "available" | "pending"
+  program: "instant" | "vip"
+  /**
+   * Run releaseCommissionsWorkflow after the orders (a no-hold program's sales are due at
+   * once); the orders' refunds follow it.
+   */
+  release: boolean
+  /**
+   * Then request a payout of everything available (what the portal's POST .../payouts
+   * does) and leave it `requested`, or mark it `paid` with this reference.
+   */
+  payout?: { status: "paid"; reference: string } | { status: "requested" }
+  orders: DemoOrder[]
+}
+
+export const PORTAL_STAGES: PortalStage[] = [
+  {
+    key: "paid",
+    program: "instant",
+    release: true,
+    payout: { status: "paid", reference: "DEMO-PAYPAL-0002" },
+    orders: [
+      {
+        key: "ethan-nina-tiktok",
+        story: "NINA's TikTok click: credited to NINA (Instant payouts), paid out in her first payout",
+        currency: "usd",
+        guest: { email: "ethan.brooks@example.com", first_name: "Ethan", last_name: "Brooks" },
+        items: [
+          { sku: "HOODIE-M", quantity: 1 },
+          { sku: "TEE-M-BLACK", quantity: 1 },
+        ],
+        referral: { click_session: "demo-nina-tiktok-1" },
+      },
+      {
+        key: "noah-nina-code",
+        story: "NINA's referral code on Noah's cart (no referral before): credited, Noah is now NINA's customer",
+        currency: "usd",
+        customer: "noah.park@example.com",
+        items: [{ sku: "LINEN-L", quantity: 1 }],
+        referral: { code: "NINA" },
+      },
+    ],
+  },
+  {
+    key: "requested",
+    program: "instant",
+    release: true,
+    payout: { status: "requested" },
+    orders: [
+      {
+        key: "noah-nina-repeat",
+        story: "no code or link: credited to NINA through Noah's attribution; in her requested payout",
+        currency: "usd",
+        customer: "noah.park@example.com",
+        items: [
+          { sku: "HOODIE-L", quantity: 1 },
+          { sku: "TOTE-NATURAL", quantity: 1 },
+        ],
+      },
+      {
+        key: "grace-nina-blog",
+        story: "NINA's blog link: credited, in her requested payout",
+        currency: "usd",
+        guest: { email: "grace.kim@example.com", first_name: "Grace", last_name: "Kim" },
+        items: [{ sku: "TEE-L-BLACK", quantity: 3 }],
+        referral: { click_session: "demo-nina-blog-2" },
+      },
+    ],
+  },
+  {
+    key: "available",
+    program: "instant",
+    release: true,
+    orders: [
+      {
+        key: "harper-nina-team",
+        story: "a team order through NINA's TikTok link, released, then partly refunded: available, less a reversal",
+        currency: "usd",
+        guest: { email: "harper.lane@example.com", first_name: "Harper", last_name: "Lane" },
+        // Five hoodies and five shirts (640 USD): 12 % is 76.80, and the 10 % refund
+        // reverses 7.68, whole cents.
+        items: [
+          { sku: "HOODIE-M", quantity: 3 },
+          { sku: "HOODIE-L", quantity: 2 },
+          { sku: "LINEN-M", quantity: 3 },
+          { sku: "LINEN-L", quantity: 2 },
+        ],
+        referral: { click_session: "demo-nina-tiktok-4" },
+        capture: true,
+        refund: { share: 0.1, note: "Goodwill refund: the team order shipped in two parcels" },
+      },
+    ],
+  },
+  {
+    key: "pending",
+    program: "vip",
+    release: false,
+    orders: [
+      {
+        key: "ruby-nina-vip",
+        story: "NINA, now VIP: hoodie at 25 %, tee at 15 %, tote excluded, held 14 days (pending)",
+        currency: "usd",
+        guest: { email: "ruby.evans@example.com", first_name: "Ruby", last_name: "Evans" },
+        items: [
+          { sku: "HOODIE-S", quantity: 1 },
+          { sku: "TEE-S-WHITE", quantity: 1 },
+          { sku: "TOTE-NATURAL", quantity: 1 },
+        ],
+        referral: { click_session: "demo-nina-tiktok-7" },
+      },
+    ],
+  },
+]
+
+/** Nina's orders, in the order they are placed. */
+export const PORTAL_ORDERS: DemoOrder[] = PORTAL_STAGES.flatMap((s) => s.orders)

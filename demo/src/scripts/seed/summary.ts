@@ -1,11 +1,13 @@
 // What the seed left behind, printed at its end: each seeded order with its receipt and
-// ledger entries, and each affiliate with clicks and balances (getBalances).
+// ledger entries, each affiliate with clicks and balances (getBalances), and the portal's
+// login with its payouts.
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AffiliateModuleService } from "medusa-affiliates/modules/affiliate"
 import type { SeededActivity } from "./activity"
 import { Affiliate, AFFILIATE_MODULE } from "./affiliates"
-import { ORDERS } from "./data"
+import { ORDERS, PORTAL_ACCOUNT, PORTAL_ORDERS } from "./data"
+import type { SeededPortal } from "./portal"
 
 type Container = ExecArgs["container"]
 
@@ -17,7 +19,8 @@ const money = (value: unknown) => {
 export async function printSummary(
   container: Container,
   affiliates: Record<string, Affiliate>,
-  activity: SeededActivity
+  activity: SeededActivity,
+  portal: SeededPortal
 ): Promise<void> {
   const log = container.resolve(ContainerRegistrationKeys.LOGGER)
   const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
@@ -30,7 +33,7 @@ export async function printSummary(
     { order: { created_at: "ASC", id: "ASC" } }
   )
   const lines = ["[demo seed] orders (receipt outcome, credited affiliate, ledger entries):"]
-  for (const o of ORDERS) {
+  for (const o of [...ORDERS, ...PORTAL_ORDERS]) {
     const order = activity.orders[o.key]
     if (!order) {
       continue
@@ -72,4 +75,18 @@ export async function printSummary(
     )
   }
   log.info(rows.join("\n"))
+
+  const payouts = await service.listAffiliatePayouts(
+    { affiliate_id: portal.affiliate.id },
+    { order: { created_at: "ASC", id: "ASC" } }
+  )
+  log.info(
+    [
+      `[demo seed] affiliate portal login: ${PORTAL_ACCOUNT.email} / ${PORTAL_ACCOUNT.password} ` +
+        `(customer ${portal.customer.id}, affiliate ${portal.affiliate.code}); payouts:`,
+      ...payouts.map(
+        (p) => `  ${p.id} ${money(p.amount)} ${p.currency_code.toUpperCase()} ${p.status}${p.reference ? ` ${p.reference}` : ""}`
+      ),
+    ].join("\n")
+  )
 }

@@ -2,6 +2,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { AffiliateFacts, chooseAttribution } from "../../../modules/affiliate/domain/choose-attribution"
+import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
 import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
@@ -107,7 +108,7 @@ export const recordOrderAttributionStep = createStep(
       sale = {
         affiliate_id: winner.id,
         type: "sale" as const,
-        amount: commission.amount,
+        amount: roundToCurrency(commission.amount, facts.order.currency_code),
         currency_code: facts.order.currency_code,
         rate: commission.rate,
         base_amount: commission.base_amount,

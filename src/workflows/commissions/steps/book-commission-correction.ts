@@ -1,6 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
 import { netCommissionForOrder, planCommissionCorrection } from "../../../modules/affiliate/domain/net-commission"
 import { FrozenLine } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
@@ -38,9 +39,15 @@ export const bookCommissionCorrectionStep = createStep(
     const booked = ledger
       .filter((e) => e.type !== "adjustment")
       .reduce((sum, e) => MathBN.add(sum, (e as any).raw_amount?.value ?? e.amount), MathBN.convert(0))
-    const net = netCommissionForOrder(
-      { amount: (sale as any).raw_amount?.value ?? sale.amount, lines: (sale.lines ?? []) as unknown as FrozenLine[] },
-      input.money.state
+    // What the order still earns, in whole minor units like every booked amount.
+    const net = MathBN.convert(
+      roundToCurrency(
+        netCommissionForOrder(
+          { amount: (sale as any).raw_amount?.value ?? sale.amount, lines: (sale.lines ?? []) as unknown as FrozenLine[] },
+          input.money.state
+        ),
+        sale.currency_code
+      )
     )
     const correction = planCommissionCorrection({
       net,
