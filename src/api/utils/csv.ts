@@ -1,8 +1,15 @@
 import { MedusaResponse } from "@medusajs/framework/http"
+import { MathBN } from "@medusajs/framework/utils"
 import { json2csv } from "json-2-csv"
 
 /** A column of a CSV export: its header and how to read it from a row. */
 export type CsvColumn<T> = { header: string; value: (row: T) => unknown }
+
+/** A money column as its exact stored decimal (from `raw_<field>`), not a rounded JS number. */
+export const exactDecimal = (row: Record<string, any>, field: string): string | null => {
+  const value = row[`raw_${field}`]?.value ?? row[field]
+  return value == null ? null : MathBN.convert(value).toFixed()
+}
 
 /**
  * The one CSV writer of the plugin: a header row, then one line per row, quoted and escaped

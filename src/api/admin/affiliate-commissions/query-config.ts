@@ -1,11 +1,4 @@
-import { MathBN } from "@medusajs/framework/utils"
-import { CsvColumn } from "../../utils/csv"
-
-/** A money column as its exact stored decimal (from `raw_<field>`), not a rounded JS number. */
-export const exactDecimal = (row: Record<string, any>, field: string): string | null => {
-  const value = row[`raw_${field}`]?.value ?? row[field]
-  return value == null ? null : MathBN.convert(value).toFixed()
-}
+import { CsvColumn, exactDecimal } from "../../utils/csv"
 
 /** What a commission entry shows by default (`fields` adds or narrows, as on Medusa's lists). */
 export const COMMISSION_FIELDS = [

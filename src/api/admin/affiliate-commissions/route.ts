@@ -3,7 +3,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createAffiliateAdjustmentWorkflow } from "../../../workflows/adjustments/workflows/create-affiliate-adjustment"
 import { sendCsv } from "../../utils/csv"
-import { readAllForExport } from "./export"
+import { listPage, readAllForExport } from "../../utils/list-query"
 import { COMMISSION_CSV_COLUMNS, COMMISSION_CSV_FIELDS, COMMISSION_FIELDS } from "./query-config"
 import { AdminCreateAdjustmentType, AdminListCommissionsType, IdempotencyKeyHeader } from "./validators"
 
@@ -25,14 +25,8 @@ export const GET = async (
     return sendCsv(res, "affiliate-commissions.csv", rows, COMMISSION_CSV_COLUMNS)
   }
 
-  const { skip, take, order } = req.queryConfig.pagination
-  const { data, metadata } = await query.graph({
-    entity: "affiliate_commission",
-    fields: req.queryConfig.fields,
-    filters,
-    pagination: { skip, take, order: { ...(order ?? { created_at: "DESC" }), id: "DESC" } },
-  })
-  res.json({ affiliate_commissions: data, count: metadata!.count, offset: skip, limit: take })
+  const { data: affiliate_commissions, ...page } = await listPage(req, "affiliate_commission", { filters, breakTiesById: true })
+  res.json({ affiliate_commissions, ...page })
 }
 
 /**

@@ -1,6 +1,7 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { CsvColumn } from "../../utils/csv"
-import { exactDecimal } from "../affiliate-commissions/query-config"
+import { CsvColumn, exactDecimal } from "../../utils/csv"
+import { refetchOr404 } from "../../utils/refetch"
 
 /** What a payout shows an admin by default (`fields` adds or narrows). */
 export const PAYOUT_FIELDS = [
@@ -29,6 +30,10 @@ export const listPayoutsQueryConfig = {
   defaults: PAYOUT_FIELDS,
   isList: true,
 }
+
+/** A payout as the admin sees it; 404 when absent. */
+export const refetchPayout = (scope: MedusaContainer, id: string) =>
+  refetchOr404(scope, { entity: "affiliate_payout", id, fields: PAYOUT_FIELDS, label: "Affiliate payout" })
 
 /** Currencies PayPal pays in whole units only; every other PayPal currency has two decimals. */
 const PAYPAL_WHOLE_UNIT_CURRENCIES = new Set(["HUF", "JPY", "TWD"])

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { requestAffiliatePayoutsWorkflow } from "../../../workflows/payouts/workflows/request-affiliate-payouts"
 import { sendCsv } from "../../utils/csv"
-import { readAllForExport } from "../affiliate-commissions/export"
+import { listPage, readAllForExport } from "../../utils/list-query"
 import { PAYOUT_FIELDS, PAYPAL_PAYOUT_CSV_COLUMNS, PAYPAL_PAYOUT_CSV_FIELDS } from "./query-config"
 import { AdminListPayoutsType, AdminRequestPayoutsType } from "./validators"
 
@@ -21,14 +21,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListPayo
     return sendCsv(res, "affiliate-payouts-paypal.csv", rows, PAYPAL_PAYOUT_CSV_COLUMNS)
   }
 
-  const { skip, take, order } = req.queryConfig.pagination
-  const { data, metadata } = await query.graph({
-    entity: "affiliate_payout",
-    fields: req.queryConfig.fields,
-    filters,
-    pagination: { skip, take, order: { ...(order ?? { created_at: "DESC" }), id: "DESC" } },
-  })
-  res.json({ affiliate_payouts: data, count: metadata!.count, offset: skip, limit: take })
+  const { data: affiliate_payouts, ...page } = await listPage(req, "affiliate_payout", { filters, breakTiesById: true })
+  res.json({ affiliate_payouts, ...page })
 }
 
 /** Requests a payout in one currency for every affiliate (or the given ones) at or over their minimum. */

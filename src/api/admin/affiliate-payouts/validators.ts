@@ -1,43 +1,32 @@
 import { z } from "@medusajs/framework/zod"
 import { PAYOUT_STATUSES } from "../../../modules/affiliate/types/enums"
-import { pagination } from "../../utils/validators"
 import {
   createdAtRange,
+  currencyCode,
   exportFormat,
-  namedCurrencyCode,
-  namedEnum,
+  listParams,
+  oneOf,
   oneOrMany,
-  orderBy,
-  resourceId,
-} from "../affiliate-commissions/validators"
-
-/** Optional free text; an empty string means "not given". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => value || null)
+  optionalText,
+  recordId,
+} from "../../utils/validators"
 
 export const PAYOUT_ORDER_COLUMNS = ["created_at", "amount", "status", "paid_at"] as const
 
 export const AdminListPayouts = z.strictObject({
-  affiliate_id: oneOrMany(resourceId).optional(),
-  status: oneOrMany(namedEnum(PAYOUT_STATUSES)).optional(),
-  currency_code: oneOrMany(namedCurrencyCode).optional(),
+  affiliate_id: oneOrMany(recordId).optional(),
+  status: oneOrMany(oneOf(PAYOUT_STATUSES, { quoteRefused: true })).optional(),
+  currency_code: oneOrMany(currencyCode).optional(),
   created_at: createdAtRange.optional(),
-  fields: z.string().optional(),
-  order: orderBy(PAYOUT_ORDER_COLUMNS),
   format: exportFormat,
-  ...pagination,
+  ...listParams(PAYOUT_ORDER_COLUMNS, "-created_at"),
 })
 export type AdminListPayoutsType = z.infer<typeof AdminListPayouts>
 
 export const AdminRequestPayouts = z.strictObject({
-  currency_code: namedCurrencyCode,
+  currency_code: currencyCode,
   /** Only these affiliates; every affiliate with enough available when left out. */
-  affiliate_ids: z.array(resourceId).min(1).max(1000).optional(),
+  affiliate_ids: z.array(recordId).min(1).max(1000).optional(),
 })
 export type AdminRequestPayoutsType = z.infer<typeof AdminRequestPayouts>
 

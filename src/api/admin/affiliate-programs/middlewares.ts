@@ -1,11 +1,7 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { NoQueryParams } from "../../utils/validators"
 import { listProgramsQueryConfig } from "./query-config"
-import {
-  AdminCreateAffiliateProgram,
-  AdminGetAffiliateProgramParams,
-  AdminGetAffiliateProgramsParams,
-  AdminUpdateAffiliateProgram,
-} from "./validators"
+import { AdminCreateAffiliateProgram, AdminGetAffiliateProgramsParams, AdminUpdateAffiliateProgram } from "./validators"
 
 export const adminAffiliateProgramRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -21,7 +17,7 @@ export const adminAffiliateProgramRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET", "DELETE"],
     matcher: "/admin/affiliate-programs/:id",
-    middlewares: [validateAndTransformQuery(AdminGetAffiliateProgramParams, {})],
+    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
   },
   {
     method: ["POST"],

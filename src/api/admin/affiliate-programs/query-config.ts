@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { refetchOr404 } from "../../utils/refetch"
 
 /** A program's terms (SPEC §2) with its rules. */
 export const PROGRAM_FIELDS = [
@@ -28,11 +28,5 @@ export const PROGRAM_FIELDS = [
 export const listProgramsQueryConfig = { defaults: PROGRAM_FIELDS, isList: true }
 
 /** A program as the admin sees it; 404 when absent. */
-export async function refetchProgram(scope: MedusaContainer, id: string) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [program] } = await query.graph({ entity: "affiliate_program", fields: PROGRAM_FIELDS, filters: { id } })
-  if (!program) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate program with id: ${id} was not found`)
-  }
-  return program
-}
+export const refetchProgram = (scope: MedusaContainer, id: string) =>
+  refetchOr404(scope, { entity: "affiliate_program", id, fields: PROGRAM_FIELDS, label: "Affiliate program" })

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../modules/affiliate/types/enums"
-import { decimal, listParams, named, oneOf, recordId } from "../affiliates/validators"
+import { decimal, fieldMessage, listParams, named, oneOf, recordId, searchText } from "../../utils/validators"
 
 /** Whole days, bounded to keep dates in range. */
 const days = z.number().int().min(0).max(3650)
@@ -31,7 +31,7 @@ const AdminProgramRules = z
         ctx.addIssue({
           code: "custom",
           path: [i, "target_id"],
-          message: `rules.${i}.target_id: ${rule.target_type} ${rule.target_id} has a rule already`,
+          message: fieldMessage(["rules", i, "target_id"], `${rule.target_type} ${rule.target_id} has a rule already`),
         })
       }
       seen.add(key)
@@ -54,46 +54,25 @@ const programFields = {
   rules: AdminProgramRules,
 }
 
+/** Any program field; `rules`, when given, replaces the whole set. */
+export const AdminUpdateAffiliateProgram = z.strictObject(programFields).partial()
+export type AdminUpdateAffiliateProgramType = z.infer<typeof AdminUpdateAffiliateProgram>
+
 // A percentage above 100 is refused with the type, in validateProgramInputStep (on update
 // the type and the value may come from different requests).
-export const AdminCreateAffiliateProgram = z.strictObject({
+export const AdminCreateAffiliateProgram = AdminUpdateAffiliateProgram.extend({
   name: programFields.name,
   commission_type: programFields.commission_type.default("percentage"),
   commission_value: programFields.commission_value,
-  hold_days: programFields.hold_days.optional(),
-  cookie_days: programFields.cookie_days.optional(),
-  trailing_months: programFields.trailing_months.optional(),
-  first_order_only: programFields.first_order_only.optional(),
-  min_payout_amount: programFields.min_payout_amount.optional(),
-  auto_approve: programFields.auto_approve.optional(),
-  metadata: programFields.metadata.optional(),
-  rules: programFields.rules.optional(),
 })
 export type AdminCreateAffiliateProgramType = z.infer<typeof AdminCreateAffiliateProgram>
-
-/** Any program field; `rules`, when given, replaces the whole set. */
-export const AdminUpdateAffiliateProgram = z.strictObject({
-  name: programFields.name.optional(),
-  commission_type: programFields.commission_type.optional(),
-  commission_value: programFields.commission_value.optional(),
-  hold_days: programFields.hold_days.optional(),
-  cookie_days: programFields.cookie_days.optional(),
-  trailing_months: programFields.trailing_months.optional(),
-  first_order_only: programFields.first_order_only.optional(),
-  min_payout_amount: programFields.min_payout_amount.optional(),
-  auto_approve: programFields.auto_approve.optional(),
-  metadata: programFields.metadata.optional(),
-  rules: programFields.rules.optional(),
-})
-export type AdminUpdateAffiliateProgramType = z.infer<typeof AdminUpdateAffiliateProgram>
 
 export const PROGRAM_ORDER_FIELDS = ["created_at", "updated_at", "name"] as const
 
 export const AdminGetAffiliateProgramsParams = z.strictObject({
   ...listParams(PROGRAM_ORDER_FIELDS, "created_at"),
+  q: searchText,
   is_default: oneOf(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
 })
-
-export const AdminGetAffiliateProgramParams = z.strictObject({})

@@ -1,5 +1,4 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
-import { StatementParams } from "../../store/customers/me/affiliate/validators"
 import { AdminAffiliateReportParams } from "./validators"
 
 // Medusa's own `/admin/*` middleware requires an admin user (401 otherwise).
@@ -8,10 +7,5 @@ export const adminAffiliateReportRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/affiliate-reports",
     middlewares: [validateAndTransformQuery(AdminAffiliateReportParams, {})],
-  },
-  {
-    method: ["GET"],
-    matcher: "/admin/affiliates/:id/statement",
-    middlewares: [validateAndTransformQuery(StatementParams, {})],
   },
 ]

@@ -1,8 +1,9 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { StatementParams } from "../../utils/statement"
+import { NoQueryParams } from "../../utils/validators"
 import { listAffiliatesQueryConfig } from "./query-config"
 import {
   AdminCreateAffiliate,
-  AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
   AdminUpdateAffiliate,
   AdminUpdateAffiliatePromotions,
@@ -22,7 +23,7 @@ export const adminAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET", "DELETE"],
     matcher: "/admin/affiliates/:id",
-    middlewares: [validateAndTransformQuery(AdminGetAffiliateParams, {})],
+    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
   },
   {
     method: ["POST"],
@@ -33,5 +34,10 @@ export const adminAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/affiliates/:id/promotions",
     middlewares: [validateAndTransformBody(AdminUpdateAffiliatePromotions)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliates/:id/statement",
+    middlewares: [validateAndTransformQuery(StatementParams, {})],
   },
 ]

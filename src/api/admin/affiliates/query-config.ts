@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { refetchOr404 } from "../../utils/refetch"
 
 /** What an affiliate shows in admin lists (API.md's fields and the rest of its profile). */
 export const AFFILIATE_FIELDS = [
@@ -32,11 +32,7 @@ export const listAffiliatesQueryConfig = { defaults: AFFILIATE_FIELDS, isList: t
 
 /** An affiliate as the admin detail shows it, promotions sorted by code; 404 when absent. */
 export async function refetchAffiliate(scope: MedusaContainer, id: string) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [affiliate] } = await query.graph({ entity: "affiliate", fields: AFFILIATE_DETAIL_FIELDS, filters: { id } })
-  if (!affiliate) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with id: ${id} was not found`)
-  }
+  const affiliate = await refetchOr404(scope, { entity: "affiliate", id, fields: AFFILIATE_DETAIL_FIELDS, label: "Affiliate" })
   return {
     ...affiliate,
     promotions: (affiliate.promotions ?? [])

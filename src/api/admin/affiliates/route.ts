@@ -1,19 +1,13 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAffiliateWorkflow } from "../../../workflows/affiliates/workflows/create-affiliate"
+import { listPage } from "../../utils/list-query"
 import { refetchAffiliate } from "./query-config"
 import { AdminCreateAffiliateType, AdminGetAffiliatesParamsType } from "./validators"
 
 /** Affiliates, searched (`q`: code, name, email), filtered, paged and ordered. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAffiliatesParamsType>, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: affiliates, metadata } = await query.graph({
-    entity: "affiliate",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({ affiliates, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  const { data: affiliates, ...page } = await listPage(req, "affiliate")
+  res.json({ affiliates, ...page })
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAffiliateType>, res: MedusaResponse) => {

@@ -1,11 +1,12 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminGetCustomerAffiliateParams, AdminReassignCustomerAffiliate } from "./validators"
+import { NoQueryParams } from "../../utils/validators"
+import { AdminReassignCustomerAffiliate } from "./validators"
 
 export const adminCustomerAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/customers/:id/affiliate",
-    middlewares: [validateAndTransformQuery(AdminGetCustomerAffiliateParams, {})],
+    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
   },
   {
     method: ["POST"],

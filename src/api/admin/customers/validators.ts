@@ -1,7 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { recordId } from "../affiliates/validators"
-
-export const AdminGetCustomerAffiliateParams = z.strictObject({})
+import { recordId } from "../../utils/validators"
 
 /** Manual reassignment: the affiliate the customer is bound to from now on. */
 export const AdminReassignCustomerAffiliate = z.strictObject({

@@ -1,10 +1,10 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminGetOrderAffiliateParams } from "./validators"
+import { NoQueryParams } from "../../utils/validators"
 
 export const adminOrderAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/orders/:id/affiliate",
-    middlewares: [validateAndTransformQuery(AdminGetOrderAffiliateParams, {})],
+    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
   },
 ]

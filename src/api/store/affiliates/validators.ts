@@ -1,13 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CLICK_FIELD_LIMITS } from "../../../modules/affiliate/models/affiliate-click"
-
-/** Empty strings from storefront forms mean "not given". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `must be at most ${max} characters` })
-    .nullish()
-    .transform((value) => (value ? value : null))
+import { optionalText } from "../../utils/validators"
 
 export const StoreRecordClick = z.strictObject({
   session_id: optionalText(CLICK_FIELD_LIMITS.session_id),

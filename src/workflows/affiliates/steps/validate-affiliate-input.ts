@@ -4,7 +4,7 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { AffiliateStatus } from "../../../modules/affiliate/types/enums"
 
-/** The fields an admin sets on an affiliate (codes already normalised). */
+/** The fields a workflow sets on an affiliate (codes already normalised). */
 export type AffiliateFields = {
   code?: string
   name?: string
@@ -13,6 +13,7 @@ export type AffiliateFields = {
   program_id?: string
   commission_rate?: string | null
   customer_id?: string | null
+  payout_email?: string | null
   metadata?: Record<string, unknown> | null
 }
 

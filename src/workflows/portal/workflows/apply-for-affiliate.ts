@@ -1,17 +1,12 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { createPortalAffiliateStep } from "../steps/create-portal-affiliate"
-import { prepareAffiliateApplicationStep } from "../steps/prepare-affiliate-application"
+import { AffiliateEvents } from "../../affiliates/events"
+import { createAffiliateStep } from "../../affiliates/steps/create-affiliate"
+import { AffiliateApplication, prepareAffiliateApplicationStep } from "../steps/prepare-affiliate-application"
 
 export const applyForAffiliateWorkflowId = "apply-for-affiliate"
 
-export type ApplyForAffiliateInput = {
-  customer_id: string
-  code?: string
-  name?: string
-  payout_email?: string
-  metadata?: Record<string, unknown>
-}
+export type ApplyForAffiliateInput = Omit<AffiliateApplication, "customer"> & { customer_id: string }
 
 /**
  * A logged-in customer becomes an affiliate of the default program: `pending` for review,
@@ -26,17 +21,14 @@ export const applyForAffiliateWorkflow = createWorkflow(
       filters: { id: input.customer_id },
       options: { throwIfKeyNotFound: true },
     })
-    const application = transform({ input, customers }, ({ input, customers }) => ({
+    const application = transform({ input, customers }, ({ input: { customer_id, ...application }, customers }) => ({
+      ...application,
       customer: customers[0],
-      code: input.code,
-      name: input.name,
-      payout_email: input.payout_email,
-      metadata: input.metadata,
     }))
     const data = prepareAffiliateApplicationStep(application)
-    const affiliate = createPortalAffiliateStep(data)
+    const affiliate = createAffiliateStep(data)
     emitEventStep({
-      eventName: "affiliate.created",
+      eventName: AffiliateEvents.CREATED,
       data: transform({ affiliate }, ({ affiliate }) => ({ id: affiliate.id })),
     })
     return new WorkflowResponse(affiliate)

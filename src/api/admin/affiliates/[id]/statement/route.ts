@@ -1,8 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
-import { sendStatement } from "../../../../store/customers/me/affiliate/statement/send-statement"
-import { StatementParamsType } from "../../../../store/customers/me/affiliate/validators"
+import { sendStatement, StatementParamsType } from "../../../../utils/statement"
 
 /** Any affiliate's statement, exactly as the affiliate sees it in the portal. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StatementParamsType>, res: MedusaResponse) => {

@@ -1,8 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import { reassignCustomerAttributionWorkflow } from "../../../../../workflows/affiliates/workflows/reassign-customer-attribution"
+import { refetchOr404 } from "../../../../utils/refetch"
 import { AFFILIATE_FIELDS } from "../../../affiliates/query-config"
 import { AdminReassignCustomerAffiliateType } from "../../validators"
 
@@ -34,14 +35,6 @@ async function liveAttribution(req: AuthenticatedMedusaRequest, customerId: stri
   }
 }
 
-async function assertCustomerExists(req: AuthenticatedMedusaRequest, customerId: string) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [customer] } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: customerId } })
-  if (!customer) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${customerId} was not found`)
-  }
-}
-
 /**
  * Two different things: `attribution` is the affiliate the customer is bound to as a
  * buyer (who is credited for their orders); `affiliate` is the customer's own affiliate
@@ -49,7 +42,7 @@ async function assertCustomerExists(req: AuthenticatedMedusaRequest, customerId:
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const customerId = req.params.id
-  await assertCustomerExists(req, customerId)
+  await refetchOr404(req.scope, { entity: "customer", id: customerId, fields: ["id"], label: "Customer" })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const [attribution, { data: [affiliate] }] = await Promise.all([
     liveAttribution(req, customerId),

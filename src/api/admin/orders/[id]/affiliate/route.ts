@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
+import { refetchOr404 } from "../../../../utils/refetch"
 import { COMMISSION_FIELDS } from "../../../affiliate-commissions/query-config"
 
 // An entry shows as on the admin commissions list, plus how it was computed per line.
@@ -13,11 +13,7 @@ const ENTRY_FIELDS = [...COMMISSION_FIELDS, "lines"]
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const orderId = req.params.id
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [order] } = await query.graph({ entity: "order", fields: ["id"], filters: { id: orderId } })
-  if (!order) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
-  }
+  await refetchOr404(req.scope, { entity: "order", id: orderId, fields: ["id"], label: "Order" })
 
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const [[receipt], entries] = await Promise.all([

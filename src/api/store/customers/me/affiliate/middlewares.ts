@@ -1,11 +1,7 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import {
-  StatementParams,
-  StoreApplyForAffiliate,
-  StorePortalCommissionsParams,
-  StorePortalProfileParams,
-  StorePortalStatsParams,
-} from "./validators"
+import { StatementParams } from "../../../../utils/statement"
+import { NoQueryParams } from "../../../../utils/validators"
+import { StoreApplyForAffiliate, StorePortalCommissionsParams, StorePortalStatsParams } from "./validators"
 
 // A logged-in customer is required by Medusa's own `/store/customers/me*` middleware
 // (session or bearer, else 401); every route then resolves the caller's affiliate itself.
@@ -19,7 +15,7 @@ export const storePortalRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/customers/me/affiliate",
-    middlewares: [validateAndTransformQuery(StorePortalProfileParams, {})],
+    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
   },
   {
     method: ["GET"],

@@ -3,7 +3,7 @@ import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import { applyForAffiliateWorkflow } from "../../../../../workflows/portal/workflows/apply-for-affiliate"
 import { portalAffiliate } from "../../../../utils/portal-affiliate"
-import { portalAffiliateResponse } from "./responses"
+import { portalAffiliateResponse } from "../../../../utils/portal-responses"
 import { StoreApplyForAffiliateType } from "./validators"
 
 /** The logged-in customer applies to become an affiliate. */

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
 import { portalAffiliate } from "../../../../../utils/portal-affiliate"
-import { commissionResponse } from "../responses"
+import { commissionResponse } from "../../../../../utils/portal-responses"
 import { StorePortalCommissionsParamsType } from "../validators"
 
 /** The caller's own ledger entries, newest first. */

@@ -1,9 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { pagination } from "../../../../../utils/validators"
-import { namedCurrencyCode } from "../../../../../admin/affiliate-commissions/validators"
+import { currencyCode, pagination } from "../../../../../utils/validators"
 
 export const StoreRequestPayout = z.strictObject({
-  currency_code: namedCurrencyCode,
+  currency_code: currencyCode,
 })
 export type StoreRequestPayoutType = z.infer<typeof StoreRequestPayout>
 

@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { portalAffiliate } from "../../../../../utils/portal-affiliate"
-import { StatementParamsType } from "../validators"
-import { sendStatement } from "./send-statement"
+import { sendStatement, StatementParamsType } from "../../../../../utils/statement"
 
 /** The caller's statement for a period in one currency, as JSON or CSV. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StatementParamsType>, res: MedusaResponse) => {

@@ -1,5 +1,29 @@
+// The one query of the list routes: a page of what the validated query asks for, or, for an
+// export, every matching row read in batches.
+import { MedusaRequest } from "@medusajs/framework/http"
 import { RemoteQueryFunction } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * A page of `entity` with the fields, filters, limit, offset and order of the request's
+ * validated list query (see validateAndTransformQuery). `breakTiesById` orders equal sort
+ * keys by id, newest first: ledger entries booked together share their created_at.
+ */
+export async function listPage(
+  req: MedusaRequest<unknown, any>,
+  entity: string,
+  { filters = req.filterableFields, breakTiesById = false }: { filters?: Record<string, unknown>; breakTiesById?: boolean } = {}
+) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { skip, take, order } = req.queryConfig.pagination
+  const { data, metadata } = await query.graph({
+    entity,
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: { skip, take, order: breakTiesById ? { ...order, id: "DESC" } : order },
+  })
+  return { data, count: metadata!.count, offset: skip, limit: take }
+}
 
 /** Rows read per query while exporting, and the most an export may hold. */
 export const EXPORT_BATCH_SIZE = 1_000

@@ -1,11 +1,19 @@
-// One statement response for the portal and the admin: the same figures as JSON or as CSV.
+// One statement for the portal and the admin: the same query, the same figures as JSON or CSV.
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { AFFILIATE_MODULE } from "../../../../../../modules/affiliate"
-import type AffiliateModuleService from "../../../../../../modules/affiliate/service"
-import type { LedgerStatement } from "../../../../../../modules/affiliate/service"
-import { CsvColumn, sendCsv } from "../../../../../utils/csv"
-import { commissionResponse } from "../responses"
-import { StatementParamsType } from "../validators"
+import { z } from "@medusajs/framework/zod"
+import { AFFILIATE_MODULE } from "../../modules/affiliate"
+import type AffiliateModuleService from "../../modules/affiliate/service"
+import type { LedgerStatement } from "../../modules/affiliate/service"
+import { CsvColumn, sendCsv } from "./csv"
+import { commissionResponse } from "./portal-responses"
+import { currencyCode, exportFormat, required, withDateRange } from "./validators"
+
+/** A statement's query: a period, one currency, JSON or CSV. */
+export const StatementParams = withDateRange({
+  currency_code: required(currencyCode),
+  format: exportFormat,
+})
+export type StatementParamsType = z.infer<typeof StatementParams>
 
 type StatementLine = {
   line: string

@@ -1,7 +1,8 @@
-// What the portal shows of an affiliate and its ledger: explicit fields, money as numbers.
+// What the portal shows of an affiliate and its ledger (and the admin of a statement, which
+// is the affiliate's own): explicit fields, money as numbers.
 import { InferTypeOf } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { Affiliate, AffiliateCommission, AffiliateProgram } from "../../../../../modules/affiliate/models"
+import { Affiliate, AffiliateCommission, AffiliateProgram } from "../../modules/affiliate/models"
 
 type AffiliateRecord = InferTypeOf<typeof Affiliate>
 type ProgramRecord = InferTypeOf<typeof AffiliateProgram>
