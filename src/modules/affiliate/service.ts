@@ -505,20 +505,22 @@ export default class AffiliateModuleService extends MedusaService({
     let batches = 0
     for (;;) {
       const result = await knex.raw(
-        `WITH due AS (
-           SELECT id FROM affiliate_commission
-           WHERE status = 'pending' AND available_at <= ? AND deleted_at IS NULL
-           ORDER BY available_at
-           LIMIT ?
-           FOR UPDATE SKIP LOCKED
-         ), released AS (
+        // id = ANY(ARRAY(...)) leaves the planner no join to pick: a hash join back to the
+        // ledger would read the whole table per batch (bench/release, BENCHMARKS.md).
+        `WITH released AS (
            UPDATE affiliate_commission AS c
            SET status = 'available', released_at = ?, updated_at = ?
-           FROM due WHERE c.id = due.id
+           WHERE c.id = ANY (ARRAY(
+             SELECT id FROM affiliate_commission
+             WHERE status = 'pending' AND available_at <= ? AND deleted_at IS NULL
+             ORDER BY available_at
+             LIMIT ?
+             FOR UPDATE SKIP LOCKED
+           ))
            RETURNING c.affiliate_id
          )
          SELECT affiliate_id, count(*)::int AS count FROM released GROUP BY affiliate_id`,
-        [now, batchSize, now, now]
+        [now, now, now, batchSize]
       )
       const rows: { affiliate_id: string; count: number }[] = result.rows
       const batchCount = rows.reduce((sum, r) => sum + r.count, 0)

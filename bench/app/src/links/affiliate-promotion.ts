@@ -1,0 +1,2 @@
+// The plugin's link, unchanged.
+export { default } from "../../../../src/links/affiliate-promotion"
