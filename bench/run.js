@@ -8,6 +8,7 @@
 //   release      1,000,000 due ledger entries: service release vs one raw UPDATE
 //   clicks       POST /store/affiliates/:code/clicks vs a no-op store route (autocannon)
 //   attribution  attributeOrderWorkflow over 1,000 real orders: latency, no duplicates
+//   reports      portal stats and admin report over 1,000,000 clicks: p95, query plans
 //
 // PostgreSQL: DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD (default localhost:5432, postgres).
 // If nothing listens there, an embedded PostgreSQL is started (scripts/ensure-postgres.js)
@@ -29,7 +30,7 @@ const { clicksBench } = require("./lib/clicks")
 const { writeReport } = require("./lib/report")
 const { ensurePostgres } = require("../scripts/ensure-postgres")
 
-const PARTS = ["release", "clicks", "attribution"]
+const PARTS = ["release", "clicks", "attribution", "reports"]
 const APP_DIR = path.join(__dirname, "app")
 const RESULTS = path.join(__dirname, "results")
 const MEDUSA = path.join(env.ROOT, "node_modules", "@medusajs", "cli", "cli.js")
@@ -219,7 +220,18 @@ async function partAttribution() {
   return JSON.parse(fs.readFileSync(out, "utf8"))
 }
 
-const RUNNERS = { release: partRelease, clicks: partClicks, attribution: partAttribution }
+// Portal stats and the admin report over 1M clicks: bench/reports/run.js manages its own
+// scratch database and writes results/reports.json, whose measurements are this part's data.
+async function partReports() {
+  await env.run("reports benchmark", process.execPath, [path.join(__dirname, "reports", "run.js")], {
+    env: { BENCH_COMMAND: command, DB_HOST: env.db.host, DB_PORT: String(env.db.port) },
+    logFile: path.join(LOG_DIR, "reports.log"),
+    echo: /^\[reports\]/,
+  })
+  return JSON.parse(fs.readFileSync(path.join(RESULTS, "reports.json"), "utf8")).data
+}
+
+const RUNNERS = { release: partRelease, clicks: partClicks, attribution: partAttribution, reports: partReports }
 
 // ---------------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 
 const fs = require("fs")
 const path = require("path")
+const { renderReports, reportsSummary } = require("../reports/markdown")
 
 const TARGETS = {
   release: 1.5, // service time / raw UPDATE time, at most
@@ -434,6 +435,7 @@ function writeReport(resultsDir, file) {
   const release = read(resultsDir, "release")
   const clicks = read(resultsDir, "clicks")
   const attribution = read(resultsDir, "attribution")
+  const reports = read(resultsDir, "reports")
   const notesFile = path.join(__dirname, "..", "NOTES.md")
   const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, "utf8").trim() : ""
 
@@ -441,6 +443,7 @@ function writeReport(resultsDir, file) {
     ...(release ? releaseSummary(release) : []),
     ...(clicks ? clicksSummary(clicks) : []),
     ...(attribution ? attributionSummary(attribution) : []),
+    ...(reports ? reportsSummary(reports) : []),
   ]
   const out = []
   out.push("# Benchmarks")
@@ -461,7 +464,7 @@ function writeReport(resultsDir, file) {
     out.push(notes)
     out.push("")
   }
-  for (const section of [release && releaseSection(release), clicks && clicksSection(clicks), attribution && attributionSection(attribution)]) {
+  for (const section of [release && releaseSection(release), clicks && clicksSection(clicks), attribution && attributionSection(attribution), reports && renderReports(reports)]) {
     if (section) {
       out.push(section)
       out.push("")
@@ -473,7 +476,7 @@ function writeReport(resultsDir, file) {
     [
       "```sh",
       "npm run bench                    # all three: ~6.5 min on this 2-CPU machine when quiet, ~10-11 min under heavy load",
-      "npm run bench -- release         # one part: release | clicks | attribution",
+      "npm run bench -- release         # one part: release | clicks | attribution | reports",
       "npm run bench -- clicks attribution",
       "```",
       "",
