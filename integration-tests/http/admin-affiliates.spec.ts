@@ -8,6 +8,7 @@ import { createAffiliateWorkflow } from "../../src/workflows/affiliates/workflow
 import { deleteAffiliateWorkflow } from "../../src/workflows/affiliates/workflows/delete-affiliate"
 import { updateAffiliateWorkflow } from "../../src/workflows/affiliates/workflows/update-affiliate"
 import { updateAffiliatePromotionsWorkflow } from "../../src/workflows/affiliates/workflows/update-affiliate-promotions"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -41,17 +42,6 @@ medusaIntegrationTestRunner({
     let subscribed = false
 
     const service = () => affiliateService(getContainer())
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
     const eventsNamed = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
     // Events are released when their workflow finishes; give a refused request the time
     // a successful one would have needed to emit.

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { affiliateService, createAffiliate, eventually } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -17,17 +18,6 @@ medusaIntegrationTestRunner({
     const events: { name: string; data: any }[] = []
     const emitted = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
 
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
     const list = async (query = "") => (await api.get(`${COMMISSIONS}${query}`, { headers })).data
     const ids = (body: any) => body.affiliate_commissions.map((c: any) => c.id)
 

@@ -5,6 +5,7 @@ import { affiliateService, createAffiliate, linkPromotion, receiptOf } from "../
 import { adminHeaders } from "../fixtures/auth"
 import { createCustomer, createPromotion, placeOrder, seedStore } from "../fixtures/store"
 import { reassignCustomerAttributionWorkflow } from "../../src/workflows/affiliates/workflows/reassign-customer-attribution"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -23,17 +24,6 @@ medusaIntegrationTestRunner({
     let headers: Record<string, string>
     let adminUserId: string
     const service = () => affiliateService(getContainer())
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
     const attributionsOf = async (customerId: string) =>
       JSON.stringify(await service().listAffiliateAttributions({ customer_id: customerId }, { withDeleted: true, order: { id: "ASC" } }))
 

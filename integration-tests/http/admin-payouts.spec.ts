@@ -4,6 +4,7 @@ import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framewor
 import { requestAffiliatePayoutsStep } from "../../src/workflows/payouts/steps/request-payouts"
 import { affiliateService, createAffiliate, eventually } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -25,17 +26,6 @@ medusaIntegrationTestRunner({
     const events: { name: string; data: any }[] = []
     const emitted = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
 
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
 
     /** Books entries straight into `available` (as after the hold), one key each. */
     let keys = 0

@@ -5,6 +5,7 @@ import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
 import { updateAffiliateProgramWorkflow } from "../../src/workflows/programs/workflows/update-program"
 import { createAffiliateProgramWorkflow } from "../../src/workflows/programs/workflows/create-program"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -24,17 +25,6 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let headers: Record<string, string>
     const service = () => affiliateService(getContainer())
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
     /** Programs and their rules as stored, to prove a refused request wrote nothing. */
     const snapshot = async () =>
       JSON.stringify({

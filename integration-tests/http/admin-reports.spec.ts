@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -13,17 +14,6 @@ medusaIntegrationTestRunner({
     const service = () => affiliateService(c())
     let admin: Record<string, string>
 
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
 
     /** A credited order's receipt and sale, as order processing writes them. */
     const creditOrder = async (affiliateId: string, orderId: string, currency: string, base: number, commission: number) => {

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { affiliateService, createAffiliate, eventually } from "../fixtures/affiliates"
 import { adminHeaders, customerHeaders } from "../fixtures/auth"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -15,17 +16,6 @@ medusaIntegrationTestRunner({
     const events: { name: string; data: any }[] = []
     const emitted = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
 
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
 
     /** A customer account that is an affiliate, and the headers its storefront sends. */
     const affiliateAccount = async (code: string, extra: Record<string, unknown> = {}) => {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { customerHeaders } from "../fixtures/auth"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -16,17 +17,6 @@ medusaIntegrationTestRunner({
     let publishableKey: string
     let keyOnly: Record<string, string>
 
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
 
     /** A logged-in customer's headers (bearer token and publishable key). */
     const loggedIn = async (email: string) => await customerHeaders(c(), publishableKey, email)

@@ -3,6 +3,7 @@ import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { parse } from "csv-parse/sync"
 import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { adminHeaders, customerHeaders } from "../fixtures/auth"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -14,17 +15,6 @@ medusaIntegrationTestRunner({
     const c = () => getContainer()
     const service = () => affiliateService(c())
 
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
 
     let key = 0
     const book = async (affiliateId: string, currency: string, fields: Record<string, unknown>) => {

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { affiliateService, createAffiliate, linkPromotion } from "../fixtures/affiliates"
 import { createPromotion, seedStore, TestStore } from "../fixtures/store"
+import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
 
@@ -9,17 +10,6 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: TestStore
     let headers: Record<string, string>
-    const expectError = async (request: Promise<unknown>, status: number, message?: RegExp) => {
-      const error: any = await request.then(
-        () => null,
-        (e) => e
-      )
-      expect(error?.response?.status).toBe(status)
-      if (message) {
-        expect(error.response.data.message).toMatch(message)
-      }
-      return error.response.data
-    }
 
     beforeEach(async () => {
       store = await seedStore(getContainer())
