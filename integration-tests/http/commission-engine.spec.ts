@@ -411,6 +411,49 @@ medusaIntegrationTestRunner({
         expect(third).toEqual(expect.objectContaining({ attributed: 0, recomputed: 0, corrections: 0 }))
         expect(await ledgerOf(c(), orderId)).toHaveLength(2)
       })
+
+      it("a correction whose append failed is booked by the reconcile job, exactly once", async () => {
+        await createAffiliate(c(), "ALICE")
+        const orderId = await placeOrder(c(), store, { items: [shirt(2)], metadata: { affiliate_code: "ALICE" }, capture: true })
+        await receiptOf(c(), orderId)
+        // The next reversal insert fails once: nextval is not rolled back with the failed
+        // transaction, so the second attempt goes through.
+        await dbConnection.raw(`CREATE SEQUENCE fail_reversal_once`)
+        await dbConnection.raw(`
+          CREATE FUNCTION fail_reversal_once() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.type = 'reversal' AND nextval('fail_reversal_once') = 1 THEN
+              RAISE EXCEPTION 'injected failure';
+            END IF;
+            RETURN NEW;
+          END $$`)
+        await dbConnection.raw(
+          `CREATE TRIGGER fail_reversal_once BEFORE INSERT ON affiliate_commission FOR EACH ROW EXECUTE FUNCTION fail_reversal_once()`
+        )
+        try {
+          const payment = await orderPayment(c(), orderId)
+          await refundPaymentWorkflow(c()).run({ input: { payment_id: payment.id, amount: 105 } }) // half of 210
+          // The refund's subscriber tried to book the reversal and failed.
+          await eventually(async () => {
+            const { rows } = await dbConnection.raw(`SELECT is_called FROM fail_reversal_once`)
+            return rows[0].is_called
+          })
+          expect(await ledgerOf(c(), orderId)).toHaveLength(1)
+
+          const first = await reconcileOrdersJob(c())
+          expect(first.corrections).toBe(1)
+          expect(await ledgerOf(c(), orderId)).toEqual([
+            expect.objectContaining({ type: "sale", amount: 20 }),
+            expect.objectContaining({ type: "reversal", amount: -10 }),
+          ])
+          expect((await reconcileOrdersJob(c())).corrections).toBe(0)
+          expect(await ledgerOf(c(), orderId)).toHaveLength(2)
+        } finally {
+          await dbConnection.raw(`DROP TRIGGER fail_reversal_once ON affiliate_commission`)
+          await dbConnection.raw(`DROP FUNCTION fail_reversal_once()`)
+          await dbConnection.raw(`DROP SEQUENCE fail_reversal_once`)
+        }
+      })
     })
   },
 })

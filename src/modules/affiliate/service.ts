@@ -541,17 +541,23 @@ export default class AffiliateModuleService extends MedusaService({
     }
   }
 
-  /** Records the money state an order's commission now follows (see the reconcile job). */
-  @InjectManager()
-  async markOrderMoneyState(
-    orderId: string,
-    fingerprint: string,
+  /**
+   * Books what one change of an order's money means for its commission: the correction
+   * entries, and the money state they follow (what the reconcile job compares), in one
+   * transaction. Were the state saved alone, a failed append would leave the job believing
+   * the order was followed, and the correction would never be booked.
+   */
+  @InjectTransactionManager()
+  async bookOrderMoneyChange(
+    data: { order_id: string; fingerprint: string; entries: NewLedgerEntry[] },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<void> {
+  ): Promise<AppendedLedgerEntry[]> {
+    const entries = await this.appendLedgerEntries(data.entries, sharedContext)
     await this.knex(sharedContext)("affiliate_order_attribution")
-      .update({ money_fingerprint: fingerprint, updated_at: new Date() })
-      .where({ order_id: orderId })
+      .update({ money_fingerprint: data.fingerprint, updated_at: new Date() })
+      .where({ order_id: data.order_id })
       .whereNull("deleted_at")
+    return entries
   }
 
   /** Where a job's scan stands; null before its first complete run. */

@@ -6,6 +6,7 @@ import { netCommissionForOrder, planCommissionCorrection } from "../../../module
 import { FrozenLine } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
+import type { NewLedgerEntry } from "../../../modules/affiliate/domain/ledger-entry"
 import { LoadedMoneyState } from "../order-money-state"
 
 export type MoneyEventCause = {
@@ -31,9 +32,11 @@ export const bookCommissionCorrectionStep = createStep(
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const ledger = await service.listOrderLedger(input.order_id)
     const sale = ledger.find((e) => e.type === "sale")
-    // Remember the state followed, so the reconcile job can tell when it moves unseen.
-    await service.markOrderMoneyState(input.order_id, input.money.fingerprint)
+    const book = (entries: NewLedgerEntry[]) =>
+      service.bookOrderMoneyChange({ order_id: input.order_id, fingerprint: input.money.fingerprint, entries })
     if (!sale) {
+      // Remember the state followed, so the reconcile job can tell when it moves unseen.
+      await book([])
       return new StepResponse<BookedCorrection>({ net: null, entries: [] })
     }
     const booked = ledger
@@ -56,9 +59,10 @@ export const bookCommissionCorrectionStep = createStep(
       clawback_after_payout: service.getOptions().clawbackAfterPayout,
     })
     if (!correction) {
+      await book([])
       return new StepResponse<BookedCorrection>({ net: net.toNumber(), entries: [] })
     }
-    const entries = await service.appendLedgerEntries([
+    const entries = await book([
       {
         affiliate_id: sale.affiliate_id,
         type: correction.type,
