@@ -10,6 +10,7 @@ import {
   eventually,
   ledgerOf,
   linkPromotion,
+  payOut,
   receiptOf,
 } from "../fixtures/affiliates"
 import {
@@ -300,11 +301,10 @@ medusaIntegrationTestRunner({
 
       it("a refund after payout is clawed back, available and netted against the next payout", async () => {
         const { alice, orderId, payment } = await creditedOrder()
-        const [sale] = await ledgerOf(c(), orderId)
-        const payout = await service().createAffiliatePayouts({ affiliate_id: alice.id, amount: 20, currency_code: "usd" })
-        await service().transitionLedgerEntries({ ids: [sale.id], to: "available" })
-        await service().transitionLedgerEntries({ ids: [sale.id], to: "requested", payout_id: payout.id })
-        await service().transitionLedgerEntries({ ids: [sale.id], to: "paid" })
+        // Past the hold: the sale is released, requested and paid.
+        await service().releaseDueCommissions({ now: new Date(Date.now() + 31 * 86_400_000) })
+        const payout = await payOut(c(), alice.id, "usd", { settle: true })
+        expect(payout).toEqual(expect.objectContaining({ status: "paid", amount: 20 }))
 
         await refund(payment.id, PAID)
         const ledger = await ledgerSettles(orderId, 2)

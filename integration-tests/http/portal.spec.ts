@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
-import { affiliateService, createAffiliate } from "../fixtures/affiliates"
+import { affiliateService, createAffiliate, payOut } from "../fixtures/affiliates"
 import { customerHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 
@@ -59,17 +59,6 @@ medusaIntegrationTestRunner({
         },
       })
       return entries[0].entry
-    }
-
-    /** A payout of all available entries in one currency, requested and (with `settle`) paid. */
-    const payOut = async (affiliateId: string, currency: string, { settle }: { settle: boolean }) => {
-      const available = await service().listAffiliateCommissions({ affiliate_id: affiliateId, currency_code: currency, status: "available" })
-      const amount = available.reduce((sum, e) => sum + Number(e.amount), 0)
-      const payout = await service().createAffiliatePayouts({ affiliate_id: affiliateId, amount, currency_code: currency })
-      await service().transitionLedgerEntries({ ids: available.map((e) => e.id), to: "requested", payout_id: payout.id })
-      if (settle) {
-        await service().settlePayout({ id: payout.id, status: "paid" })
-      }
     }
 
     /** Moves rows into the past; the ledger's append-only trigger is off for this one transaction. */
@@ -183,8 +172,8 @@ medusaIntegrationTestRunner({
         await entry(affiliate.id, { type: "sale", amount: 20, status: "available" })
         await entry(affiliate.id, { type: "reversal", amount: -3 })
         await entry(affiliate.id, { type: "adjustment", amount: 5, currency_code: "eur", note: "bonus" })
-        await payOut(affiliate.id, "eur", { settle: false })
-        await payOut(affiliate.id, "usd", { settle: true })
+        await payOut(c(), affiliate.id, "eur", { settle: false })
+        await payOut(c(), affiliate.id, "usd", { settle: true })
 
         const { data } = await api.get(PORTAL, { headers })
         expect(data.affiliate).toEqual(

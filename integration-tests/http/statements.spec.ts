@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { parse } from "csv-parse/sync"
-import { affiliateService, createAffiliate } from "../fixtures/affiliates"
+import { affiliateService, createAffiliate, payOut } from "../fixtures/affiliates"
 import { adminHeaders, customerHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 
@@ -22,18 +22,6 @@ medusaIntegrationTestRunner({
         { affiliate_id: affiliateId, currency_code: currency, idempotency_key: `test-${++key}`, ...fields } as any,
       ])
       return entry
-    }
-
-    /** A payout of all available entries in one currency: available -> requested (payout_id), and paid with `settle`. */
-    const payOut = async (affiliateId: string, currency: string, { settle }: { settle: boolean }) => {
-      const available = await service().listAffiliateCommissions({ affiliate_id: affiliateId, currency_code: currency, status: "available" })
-      const amount = available.reduce((sum, e) => sum + Number(e.amount), 0)
-      const payout = await service().createAffiliatePayouts({ affiliate_id: affiliateId, amount, currency_code: currency })
-      await service().transitionLedgerEntries({ ids: available.map((e) => e.id), to: "requested", payout_id: payout.id })
-      if (settle) {
-        await service().settlePayout({ id: payout.id, status: "paid" })
-      }
-      return payout
     }
 
     /** A boundary between two phases of the ledger, clear of the entries on both sides. */
@@ -69,8 +57,8 @@ medusaIntegrationTestRunner({
 
       for (const [currency, m] of Object.entries(CURRENCIES)) {
         await book(alice.id, currency, { type: "sale", amount: 10 * m, status: "available" })
-        await payOut(alice.id, currency, { settle: true })
-        await book(alice.id, currency, { type: "sale", amount: 20 * m, idempotency_key: `held-${currency}` })
+        await payOut(c(), alice.id, currency, { settle: true })
+        await book(alice.id, currency, { type: "sale", amount: 20 * m, idempotency_key: `held-${currency}`, available_at: new Date() })
         await book(alice.id, currency, { type: "sale", amount: 5 * m, status: "available" })
         await book(bob.id, currency, { type: "sale", amount: 1000, status: "available" })
       }
@@ -83,17 +71,17 @@ medusaIntegrationTestRunner({
         ids.push((await book(alice.id, currency, { type: "clawback", amount: -4 * m })).id)
         ids.push((await book(alice.id, currency, { type: "adjustment", amount: 7 * m, note: "launch bonus" })).id)
         ids.push((await book(alice.id, currency, { type: "adjustment", amount: -2 * m, note: "correction, with a comma" })).id)
-        const [held] = await service().listAffiliateCommissions({ idempotency_key: `held-${currency}` })
-        await service().transitionLedgerEntries({ ids: [held.id], to: "available" })
-        await payOut(alice.id, currency, { settle: true })
+        // The held sale is the only entry due (the others have no available_at).
+        await service().releaseDueCommissions({ now: new Date() })
+        await payOut(c(), alice.id, currency, { settle: true })
         ids.push((await book(alice.id, currency, { type: "sale", amount: 3 * m, status: "available" })).id)
-        requested[currency] = (await payOut(alice.id, currency, { settle: false })).id
+        requested[currency] = (await payOut(c(), alice.id, currency, { settle: false })).id
         await book(bob.id, currency, { type: "adjustment", amount: -500, note: "bob" })
       }
       const to = await boundary()
 
       for (const [currency, m] of Object.entries(CURRENCIES)) {
-        await service().settlePayout({ id: requested[currency], status: "paid" })
+        await service().settlePayout({ id: requested[currency], status: "paid", reference: "wire" })
         await book(alice.id, currency, { type: "sale", amount: 50 * m })
       }
       return { alice, headers, from, to, inPeriod }

@@ -77,15 +77,21 @@ export async function seedActivity(
       `recorded before), ${clicks.refused} refused (affiliate not active)`
   )
 
+  // EMMA's program has no hold: her sales are due at once. The hourly job does the same.
+  const release = async () => {
+    const { result } = await releaseCommissionsWorkflow(container).run({ input: {} })
+    log.info(`[demo seed] activity: released ${result.released} commission entries (releaseCommissionsWorkflow)`)
+  }
+
+  // A payout takes all of an affiliate's available balance: orders that must stay unpaid
+  // are placed after it.
   log.info("[demo seed] activity: orders through the cart flow, attributed")
-  const orders = await placeOrders(container, store, customers, bySession)
-
-  // EMMA's program has no hold: her sales are due now. The hourly job does the same.
-  const { result: released } = await releaseCommissionsWorkflow(container).run({ input: {} })
-  log.info(`[demo seed] activity: released ${released.released} commission entries (releaseCommissionsWorkflow)`)
-
+  const orders = await placeOrders(container, store, customers, bySession, ORDERS.filter((o) => !o.after_payout))
+  await release()
   const codes = new Map(Object.values(affiliates).map((a) => [a.id, a.code]))
   await payOut(container, orders, codes)
+  Object.assign(orders, await placeOrders(container, store, customers, bySession, ORDERS.filter((o) => o.after_payout)))
+  await release()
   await moneyEvents(container, orders)
   return { clicks, orders }
 }
@@ -277,9 +283,9 @@ function checkoutInput(o: DemoOrder, customers: Record<string, CustomerDTO>, cli
 }
 
 /**
- * Pays out the sales of the orders marked `pay_out`, as an admin paying a payout would:
- * a payout for their net, entries available -> requested (with the payout) -> paid, and
- * the payout marked paid. Found again by `metadata.demo_payout`; each move checks first.
+ * Pays out the sales of the orders marked `pay_out`, as an admin does: a payout requested
+ * for the affiliate's available balance (`requestPayout`), then marked paid with its
+ * reference (`settlePayout`). Found again by its reference, so a second seed pays nothing.
  */
 async function payOut(container: Container, orders: SeededActivity["orders"], codes: Map<string, string>) {
   const log = logger(container)
@@ -301,44 +307,28 @@ async function payOut(container: Container, orders: SeededActivity["orders"], co
     throw new Error("demo seed: the paid-out sales must belong to one affiliate, in one currency")
   }
 
-  const payouts = await service.listAffiliatePayouts({ affiliate_id: affiliateId })
-  let payout = payouts.find((p) => (p.metadata as any)?.demo_payout === DEMO_PAYOUT.key)
-  if (!payout) {
-    const notAvailable = sales.filter((e) => e.status !== "available")
-    if (notAvailable.length) {
-      throw new Error(
-        `demo seed: sales to pay out are not available (${notAvailable.map((e) => e.status).join(", ")}); ` +
-          `is the program's hold_days 0?`
-      )
-    }
-    const amount = Math.round(sales.reduce((sum, e) => sum + Number(e.amount), 0) * 100) / 100
-    payout = await service.createAffiliatePayouts({
-      affiliate_id: affiliateId,
-      amount,
-      currency_code: currency,
-      method: DEMO_PAYOUT.method,
-      reference: DEMO_PAYOUT.reference,
-      requested_by: "demo seed",
-      metadata: { demo_payout: DEMO_PAYOUT.key },
-    })
+  const [paid] = await service.listAffiliatePayouts({ affiliate_id: affiliateId, reference: DEMO_PAYOUT.reference })
+  if (paid) {
+    return
   }
-  const available = sales.filter((e) => e.status === "available").map((e) => e.id)
-  if (available.length) {
-    await service.transitionLedgerEntries({ ids: available, to: "requested", payout_id: payout.id })
-  }
-  const requested = sales
-    .filter((e) => e.status === "requested" || available.includes(e.id))
-    .map((e) => e.id)
-  if (requested.length) {
-    await service.transitionLedgerEntries({ ids: requested, to: "paid" })
-  }
-  if (payout.status === "requested") {
-    await service.updateAffiliatePayouts({ id: payout.id, status: "paid", paid_at: new Date() })
-    log.info(
-      `[demo seed] activity: payout of ${payout.amount} ${currency.toUpperCase()} to ` +
-        `${codes.get(affiliateId)} paid (${sales.length} sale${sales.length === 1 ? "" : "s"})`
+  const notAvailable = sales.filter((e) => e.status !== "available")
+  if (notAvailable.length) {
+    throw new Error(
+      `demo seed: sales to pay out are not available (${notAvailable.map((e) => e.status).join(", ")}); ` +
+        `is the program's hold_days 0?`
     )
   }
+  const requested = await service.requestPayout({
+    affiliate_id: affiliateId,
+    currency_code: currency,
+    method: DEMO_PAYOUT.method,
+    requested_by: "demo seed",
+  })
+  const payout = await service.settlePayout({ id: requested.id, status: "paid", reference: DEMO_PAYOUT.reference })
+  log.info(
+    `[demo seed] activity: payout of ${payout.amount} ${currency.toUpperCase()} to ` +
+      `${codes.get(affiliateId)} paid (${sales.length} sale${sales.length === 1 ? "" : "s"})`
+  )
 }
 
 /**

@@ -361,6 +361,8 @@ export type DemoOrder = {
   capture?: boolean
   /** Pay the sale out (payout marked paid) before the money events below. */
   pay_out?: boolean
+  /** Placed after the payout, so its sale stays out of it. */
+  after_payout?: boolean
   /** A refund of this share of the paid total, not explained by a return (refundPaymentWorkflow). */
   refund?: { share: number; note: string }
   /** Cancel the order (cancelOrderWorkflow). */
@@ -493,12 +495,13 @@ export const ORDERS: DemoOrder[] = [
     ],
     referral: { click_session: "demo-emma-newsletter-week-48-2" },
     capture: true,
+    after_payout: true,
     refund: { share: 0.3, note: "Partial refund: price match" },
   },
 ]
 
-/** The payout that pays EMMA's first sale (found again by this metadata key). */
-export const DEMO_PAYOUT = { key: "emma-first-payout", method: "paypal", reference: "DEMO-PAYPAL-0001" }
+/** The payout that pays EMMA's first sale (found again by its reference). */
+export const DEMO_PAYOUT = { method: "paypal", reference: "DEMO-PAYPAL-0001" }
 
 // ---------------------------------------------------------------------------------------
 // The affiliate portal (portal.ts): a customer account that logs in with a password and is

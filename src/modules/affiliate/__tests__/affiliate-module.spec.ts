@@ -289,19 +289,18 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         expect(await service.listAffiliateCommissions({ idempotency_key: "race" })).toHaveLength(1)
       })
 
+      // Raw inserts: the database must refuse what a caller going around the service writes.
+      const insertEntry = (affiliateId: string, type: string, amount: number, key: string) =>
+        sql(
+          `INSERT INTO affiliate_commission (id, affiliate_id, type, amount, raw_amount, currency_code, idempotency_key)
+           VALUES (?, ?, ?, ?, ?, 'usd', ?)`,
+          [`afcom_raw_${key}`, affiliateId, type, amount, JSON.stringify({ value: String(amount), precision: 20 }), key]
+        )
+
       it("a second entry with the same key is refused by the database", async () => {
         const a = await createAffiliate()
         await service.appendLedgerEntries([sale(a.id, "dup", 5)])
-        await expectDatabaseRefusal(
-          service.createAffiliateCommissions({
-            affiliate_id: a.id,
-            type: "sale",
-            amount: 5,
-            currency_code: "usd",
-            idempotency_key: "dup",
-          }),
-          /IDX_affiliate_commission_idempotency_key|already exists/i
-        )
+        await expectDatabaseRefusal(insertEntry(a.id, "sale", 5, "dup"), /IDX_affiliate_commission_idempotency_key/)
       })
 
       it("an entry whose sign contradicts its type is refused, by the service and the database", async () => {
@@ -311,89 +310,109 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           .catch((e) => e)
         expect(error.type).toBe(MedusaError.Types.INVALID_DATA)
         expect(error.message).toMatch(/^amount:/)
-        await expectDatabaseRefusal(
-          service.createAffiliateCommissions({
-            affiliate_id: a.id,
-            type: "reversal",
-            amount: 3,
-            currency_code: "usd",
-            idempotency_key: "bad-reversal",
-          }),
-          /CHK_affiliate_commission_sign/
-        )
+        await expectDatabaseRefusal(insertEntry(a.id, "reversal", 3, "bad-reversal"), /CHK_affiliate_commission_sign/)
       })
 
       it("amounts are never edited and entries never deleted", async () => {
         const a = await createAffiliate()
         const [{ entry }] = await service.appendLedgerEntries([sale(a.id, "frozen", 10)])
-        await expectDatabaseRefusal(
-          service.updateAffiliateCommissions({ id: entry.id, amount: 20 } as any),
-          /append-only/
-        )
+        await expectDatabaseRefusal(sql(`UPDATE affiliate_commission SET amount = 20 WHERE id = ?`, [entry.id]), /append-only/)
         await expectDatabaseRefusal(
           sql(`UPDATE affiliate_commission SET rate = 50 WHERE id = ?`, [entry.id]),
           /append-only/
         )
         await expectDatabaseRefusal(sql(`DELETE FROM affiliate_commission WHERE id = ?`, [entry.id]), /append-only/)
-        await expectDatabaseRefusal(service.softDeleteAffiliateCommissions([entry.id]), /append-only/)
+        await expectDatabaseRefusal(
+          sql(`UPDATE affiliate_commission SET deleted_at = now() WHERE id = ?`, [entry.id]),
+          /append-only/
+        )
         const [stored] = await service.listAffiliateCommissions({ id: entry.id })
         expect(stored.amount).toBe(10)
         expect(stored.rate).toBe(10)
       })
+
+      it("the generated writes of entries and payouts refuse, naming the method to use", async () => {
+        const a = await createAffiliate()
+        const [{ entry }] = await service.appendLedgerEntries([sale(a.id, "generated", 10)])
+        const s = service as any
+        const attempts: [string, () => Promise<unknown>, RegExp][] = [
+          ["createAffiliateCommissions", () => s.createAffiliateCommissions({ ...sale(a.id, "x") }), /appendLedgerEntries/],
+          ["updateAffiliateCommissions", () => s.updateAffiliateCommissions({ id: entry.id, amount: 20 }), /settlePayout/],
+          ["deleteAffiliateCommissions", () => s.deleteAffiliateCommissions([entry.id]), /append-only/],
+          ["softDeleteAffiliateCommissions", () => s.softDeleteAffiliateCommissions([entry.id]), /append-only/],
+          ["createAffiliatePayouts", () => s.createAffiliatePayouts({ affiliate_id: a.id, amount: 10, currency_code: "usd" }), /requestPayout/],
+          ["updateAffiliatePayouts", () => s.updateAffiliatePayouts({ id: "x", status: "paid" }), /settlePayout/],
+          ["deleteAffiliatePayouts", () => s.deleteAffiliatePayouts(["x"]), /settlePayout/],
+        ]
+        for (const [name, attempt, instead] of attempts) {
+          const error = await attempt().catch((e) => e)
+          expect({ name, type: error?.type }).toEqual({ name, type: MedusaError.Types.NOT_ALLOWED })
+          expect(error.message).toMatch(instead)
+        }
+        const [stored] = await service.listAffiliateCommissions({ id: entry.id })
+        expect(stored.amount).toBe(10)
+        expect(await service.listAffiliatePayouts({ affiliate_id: a.id })).toHaveLength(0)
+      })
     })
 
     describe("ledger entry status flow", () => {
+      const future = () => new Date(Date.now() + 30 * 86_400_000)
+
       it("pending -> available -> requested -> paid, with payout and timestamps", async () => {
         const a = await createAffiliate()
-        const [{ entry }] = await service.appendLedgerEntries([sale(a.id, "flow", 10)])
-        const payout = await service.createAffiliatePayouts({ affiliate_id: a.id, amount: 10, currency_code: "usd" })
+        const [{ entry }] = await service.appendLedgerEntries([sale(a.id, "flow", 60)])
 
-        const [released] = await service.transitionLedgerEntries({ ids: [entry.id], to: "available" })
+        expect(await service.releaseDueCommissions({ now: future() })).toEqual(expect.objectContaining({ released: 1 }))
+        const [released] = await service.listAffiliateCommissions({ id: entry.id })
         expect(released.status).toBe("available")
         expect(released.released_at).toBeTruthy()
 
-        const [requested] = await service.transitionLedgerEntries({
-          ids: [entry.id],
-          to: "requested",
-          payout_id: payout.id,
-        })
+        const payout = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" })
+        expect(payout).toEqual(expect.objectContaining({ status: "requested", amount: 60 }))
+        const [requested] = await service.listAffiliateCommissions({ id: entry.id })
+        expect(requested.status).toBe("requested")
         expect(requested.payout_id).toBe(payout.id)
         expect(requested.requested_at).toBeTruthy()
 
-        const [paid] = await service.transitionLedgerEntries({ ids: [entry.id], to: "paid" })
+        await service.settlePayout({ id: payout.id, status: "paid", reference: "wire-1" })
+        const [paid] = await service.listAffiliateCommissions({ id: entry.id })
         expect(paid.status).toBe("paid")
         expect(paid.paid_at).toBeTruthy()
       })
 
       it("a failed payout returns its entries to available", async () => {
         const a = await createAffiliate()
-        const [{ entry }] = await service.appendLedgerEntries([{ ...sale(a.id, "fail", 10), status: "available" }])
-        const payout = await service.createAffiliatePayouts({ affiliate_id: a.id, amount: 10, currency_code: "usd" })
-        await service.transitionLedgerEntries({ ids: [entry.id], to: "requested", payout_id: payout.id })
-        const [back] = await service.transitionLedgerEntries({ ids: [entry.id], to: "available" })
+        const [{ entry }] = await service.appendLedgerEntries([{ ...sale(a.id, "fail", 60), status: "available" }])
+        const payout = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" })
+        await service.settlePayout({ id: payout.id, status: "failed", reason: "bounced" })
+        const [back] = await service.listAffiliateCommissions({ id: entry.id })
         expect(back.status).toBe("available")
         expect(back.payout_id).toBeNull()
       })
 
-      it("an illegal move is refused as a whole, by the service and the database", async () => {
+      it("an illegal move is refused, by the service and the database", async () => {
         const a = await createAffiliate()
         const [one, two] = await service.appendLedgerEntries([
           sale(a.id, "one", 1),
-          { ...sale(a.id, "two", 2), status: "available" },
+          { ...sale(a.id, "two", 60), status: "available" },
         ])
-        const error = await service
-          .transitionLedgerEntries({ ids: [one.entry.id, two.entry.id], to: "available" })
-          .catch((e) => e)
+        const payout = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" })
+        await service.settlePayout({ id: payout.id, status: "paid", reference: "wire-2" })
+        const error = await service.settlePayout({ id: payout.id, status: "failed" }).catch((e) => e)
         expect(error.type).toBe(MedusaError.Types.NOT_ALLOWED)
-        const [stillPending] = await service.listAffiliateCommissions({ id: one.entry.id })
-        expect(stillPending.status).toBe("pending")
+        const [stillPaid] = await service.listAffiliateCommissions({ id: two.entry.id })
+        expect(stillPaid.status).toBe("paid")
 
         await expectDatabaseRefusal(
           sql(`UPDATE affiliate_commission SET status = 'pending' WHERE id = ?`, [two.entry.id]),
-          /cannot move from available to pending/
+          /cannot move from paid to pending/
         )
         await expectDatabaseRefusal(
-          sql(`UPDATE affiliate_commission SET status = 'requested' WHERE id = ?`, [two.entry.id]),
+          sql(`UPDATE affiliate_commission SET status = 'requested' WHERE id = ?`, [one.entry.id]),
+          /cannot move from pending to requested/
+        )
+        await expectDatabaseRefusal(
+          sql(`UPDATE affiliate_commission SET status = 'available', payout_id = ? WHERE id = ?`, [payout.id, one.entry.id]),
           /CHK_affiliate_commission_payout_status/
         )
       })
@@ -512,14 +531,16 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
 
         // Before the period: a sale that is paid inside it, and one still unpaid.
         await service.appendLedgerEntries([
-          { ...sale(a.id, "before-paid", 40), status: "available" },
+          { ...sale(a.id, "before-paid", 60), status: "available" },
           sale(a.id, "before-open", 15),
         ])
         await tick()
         const from = new Date()
         await tick()
 
-        // During the period: every type of entry, and a payout.
+        // During the period: a payout, then every type of entry.
+        const payout = await service.requestPayout({ affiliate_id: a.id, currency_code: "usd" })
+        await service.settlePayout({ id: payout.id, status: "paid", reference: "wire-3" })
         await service.appendLedgerEntries([
           sale(a.id, "during-sale", 100),
           { affiliate_id: a.id, type: "reversal", amount: -30, currency_code: "usd", idempotency_key: "rev" },
@@ -534,10 +555,6 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           },
           { ...sale(a.id, "other-currency", 1000), currency_code: "eur" },
         ])
-        const [paidEntry] = await service.listAffiliateCommissions({ idempotency_key: "before-paid" })
-        const payout = await service.createAffiliatePayouts({ affiliate_id: a.id, amount: 40, currency_code: "usd" })
-        await service.transitionLedgerEntries({ ids: [paidEntry.id], to: "requested", payout_id: payout.id })
-        await service.transitionLedgerEntries({ ids: [paidEntry.id], to: "paid" })
         await tick()
         const to = new Date()
         await tick()
@@ -547,12 +564,12 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         expect(statement).toEqual(
           expect.objectContaining({
             currency_code: "usd",
-            opening: 55,
+            opening: 75,
             earned: 100,
             reversed: 30,
             clawed_back: 5,
             adjustments: -2.5,
-            paid: 40,
+            paid: 60,
             closing: 77.5,
           })
         )

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { AffiliateStatus, LedgerEntryStatus, PayoutStatus } from "../types/enums"
+import { AffiliateStatus, LEDGER_ENTRY_STATUSES, LedgerEntryStatus, PayoutStatus } from "../types/enums"
 
 type TransitionMap<S extends string> = Readonly<Record<S, readonly S[]>>
 
@@ -12,15 +12,29 @@ export const AFFILIATE_TRANSITIONS: TransitionMap<AffiliateStatus> = {
 }
 
 /**
- * pending (held) -> available -> requested -> paid; a failed or canceled payout returns its
- * entries from requested to available. Nothing else moves an entry backwards.
+ * The ledger's status machine, by what moves an entry: the end of its hold releases it, a
+ * payout request takes it, the payout's settlement pays it or (failed, canceled) returns it.
+ * Nothing else moves an entry, and nothing moves one backwards but a return. The service's
+ * set-based updates, the append-only trigger (ledger-schema.ts) and the admin follow this.
  */
-export const LEDGER_ENTRY_TRANSITIONS: TransitionMap<LedgerEntryStatus> = {
-  pending: ["available"],
-  available: ["requested"],
-  requested: ["paid", "available"],
-  paid: [],
-}
+export const LEDGER_ENTRY_MOVES = {
+  release: { from: "pending", to: "available" },
+  request: { from: "available", to: "requested" },
+  pay: { from: "requested", to: "paid" },
+  return: { from: "requested", to: "available" },
+} as const satisfies Record<string, { from: LedgerEntryStatus; to: LedgerEntryStatus }>
+
+export type LedgerEntryMove = keyof typeof LEDGER_ENTRY_MOVES
+
+/** pending -> available -> requested -> paid, and requested -> available (LEDGER_ENTRY_MOVES). */
+export const LEDGER_ENTRY_TRANSITIONS: TransitionMap<LedgerEntryStatus> = Object.fromEntries(
+  LEDGER_ENTRY_STATUSES.map((from): [LedgerEntryStatus, LedgerEntryStatus[]] => [
+    from,
+    Object.values(LEDGER_ENTRY_MOVES)
+      .filter((move) => move.from === from)
+      .map((move): LedgerEntryStatus => move.to),
+  ])
+) as Record<LedgerEntryStatus, LedgerEntryStatus[]>
 
 /** A requested payout is paid, failed or canceled, once. */
 export const PAYOUT_TRANSITIONS: TransitionMap<PayoutStatus> = {
@@ -57,9 +71,7 @@ export const assertLedgerEntryTransition = (from: LedgerEntryStatus, to: LedgerE
 export const assertPayoutTransition = (from: PayoutStatus, to: PayoutStatus) =>
   assertTransition("a payout", PAYOUT_TRANSITIONS, from, to)
 
-/** The statuses an entry may be in to move to `to`, for set-based guarded updates. */
-export function ledgerEntryStatusesLeadingTo(to: LedgerEntryStatus): LedgerEntryStatus[] {
-  return (Object.keys(LEDGER_ENTRY_TRANSITIONS) as LedgerEntryStatus[]).filter((from) =>
-    LEDGER_ENTRY_TRANSITIONS[from].includes(to)
-  )
+/** What settling a payout at `status` does to its entries: paid pays them, anything else returns them. */
+export function ledgerMoveOnSettlement(status: Exclude<PayoutStatus, "requested">): LedgerEntryMove {
+  return status === "paid" ? "pay" : "return"
 }

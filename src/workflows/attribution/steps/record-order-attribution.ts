@@ -5,7 +5,7 @@ import { AffiliateFacts, chooseAttribution } from "../../../modules/affiliate/do
 import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
 import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
+import type { AppendedLedgerEntry } from "../../../modules/affiliate/types/service"
 import type { NewLedgerEntry } from "../../../modules/affiliate/domain/ledger-entry"
 import { AttributionFacts, LoadedAttributionFacts } from "./load-attribution-facts"
 

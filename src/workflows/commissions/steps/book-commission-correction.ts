@@ -5,7 +5,7 @@ import { roundToCurrency } from "../../../modules/affiliate/domain/currency-prec
 import { netCommissionForOrder, planCommissionCorrection } from "../../../modules/affiliate/domain/net-commission"
 import { FrozenLine } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import type { AppendedLedgerEntry } from "../../../modules/affiliate/service"
+import type { AppendedLedgerEntry } from "../../../modules/affiliate/types/service"
 import type { NewLedgerEntry } from "../../../modules/affiliate/domain/ledger-entry"
 import { LoadedMoneyState } from "../order-money-state"
 

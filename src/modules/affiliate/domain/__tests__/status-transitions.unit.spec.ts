@@ -17,7 +17,8 @@ import {
   assertPayoutTransition,
   canAffiliateTransition,
   canLedgerEntryTransition,
-  ledgerEntryStatusesLeadingTo,
+  LEDGER_ENTRY_MOVES,
+  ledgerMoveOnSettlement,
 } from "../status-transitions"
 
 /** Every ordered pair (from, to) of the statuses, including from === to. */
@@ -218,28 +219,38 @@ describe("a refused transition says what is allowed from the current status", ()
   })
 })
 
-describe("ledgerEntryStatusesLeadingTo lists the statuses an entry may be in to move to a status", () => {
-  const EXPECTED_LEADING_TO: Record<LedgerEntryStatus, LedgerEntryStatus[]> = {
-    pending: [],
-    available: ["pending", "requested"],
-    requested: ["available"],
-    paid: ["requested"],
-  }
+describe("LEDGER_ENTRY_MOVES names each move an entry may make", () => {
+  it("release, request, pay and return, and nothing else", () => {
+    expect(LEDGER_ENTRY_MOVES).toEqual({
+      release: { from: "pending", to: "available" },
+      request: { from: "available", to: "requested" },
+      pay: { from: "requested", to: "paid" },
+      return: { from: "requested", to: "available" },
+    })
+  })
 
-  it.each(LEDGER_ENTRY_STATUSES.map((s) => [s, EXPECTED_LEADING_TO[s]] as const))(
-    "entries reach %s only from %j",
-    (to, expected) => {
-      expect([...ledgerEntryStatusesLeadingTo(to)].sort()).toEqual([...expected].sort())
-    }
-  )
-
-  it("agrees with canLedgerEntryTransition for every pair", () => {
+  it("the transition table is exactly the moves", () => {
+    const moves = Object.values(LEDGER_ENTRY_MOVES).map((m) => `${m.from}->${m.to}`)
     for (const [from, to] of allPairs(LEDGER_ENTRY_STATUSES)) {
-      expect(ledgerEntryStatusesLeadingTo(to).includes(from)).toBe(canLedgerEntryTransition(from, to))
+      expect(canLedgerEntryTransition(from, to)).toBe(moves.includes(`${from}->${to}`))
     }
   })
 
   it("nothing leads back to pending", () => {
-    expect(ledgerEntryStatusesLeadingTo("pending")).toEqual([])
+    expect(Object.values(LEDGER_ENTRY_MOVES).some((m) => m.to === "pending")).toBe(false)
+  })
+})
+
+describe("ledgerMoveOnSettlement: what a settled payout does to its entries", () => {
+  it("paid pays them; failed and canceled return them to available", () => {
+    expect(ledgerMoveOnSettlement("paid")).toBe("pay")
+    expect(ledgerMoveOnSettlement("failed")).toBe("return")
+    expect(ledgerMoveOnSettlement("canceled")).toBe("return")
+  })
+
+  it("every settlement a payout may reach moves entries out of requested", () => {
+    for (const to of PAYOUT_TRANSITIONS.requested) {
+      expect(LEDGER_ENTRY_MOVES[ledgerMoveOnSettlement(to as "paid")].from).toBe("requested")
+    }
   })
 })
