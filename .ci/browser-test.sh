@@ -37,62 +37,20 @@ ARTIFACTS="$REPO/test-results/browser"
 ADMIN_EMAIL="admin@medusa-affiliates.test"
 ADMIN_PASSWORD="supersecret"
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-SERVER_PID=""
 BUILD_PID=""
-PG_HELPER_PID=""
-DB_CREATED=0
 SERVING=0
-START=$SECONDS
-
-step() { printf '\n---- [browser-test %3ss] %s\n' "$((SECONDS - START))" "$*"; }
-fail() {
-  echo >&2
-  echo "BROWSER TEST FAILED: $*" >&2
-  exit 1
-}
-
-# sql DB QUERY: runs QUERY on database DB with the repo's `pg` driver (no psql needed).
-sql() {
-  node -e '
-    const { Client } = require(process.argv[1])
-    const [, , database, query] = process.argv
-    const c = new Client({ host: process.env.PG_HOST, port: +process.env.PG_PORT, user: "postgres", password: "", database })
-    c.connect()
-      .then(() => c.query(query))
-      .then((r) => { for (const row of r.rows || []) console.log(Object.values(row)[0]) })
-      .then(() => c.end(), (e) => { console.error(e.message); process.exit(1) })
-  ' "$REPO/node_modules/pg" "$1" "$2"
-}
-export PG_HOST PG_PORT
-
-# stop_group PID: TERM, then KILL, a process group started with setsid.
-stop_group() {
-  local pid="$1"
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL -- "-$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  return 0
-}
+HARNESS_NAME="browser test"
+source "$REPO/.ci/lib/harness.sh"
 
 cleanup() {
   local rc=$?
   set +e
-  [ -n "$BUILD_PID" ] && stop_group "$BUILD_PID"
-  [ -n "$SERVER_PID" ] && stop_group "$SERVER_PID"
+  stop_group "$BUILD_PID"
+  stop_group "$SERVER_PID"
   if [ -f "$WORK/server.log" ]; then
     mkdir -p "$ARTIFACTS" && cp "$WORK/server.log" "$ARTIFACTS/server.log"
   fi
-  if [ "$DB_CREATED" = 1 ]; then
-    sql postgres "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null ||
-      echo "warning: could not drop database $DB_NAME" >&2
-  fi
-  if [ -n "$PG_HELPER_PID" ]; then
-    kill -TERM "$PG_HELPER_PID" 2>/dev/null
-    wait "$PG_HELPER_PID" 2>/dev/null
-  fi
-  rm -rf "$WORK"
+  harness_cleanup
   if [ "$SERVING" = 1 ]; then
     echo "stopped after $((SECONDS - START)) s"
   elif [ "$rc" = 0 ]; then
@@ -116,22 +74,7 @@ node -e 'require(process.argv[1])' "$REPO/node_modules/playwright-core" 2>/dev/n
 echo "playwright-core $(node -p 'require(process.argv[1]).version' "$REPO/node_modules/playwright-core/package.json")"
 
 # ---------------------------------------------------------------------------
-step "PostgreSQL on $PG_HOST:$PG_PORT"
-node "$REPO/scripts/ensure-postgres.js" --host "$PG_HOST" --port "$PG_PORT" >"$WORK/pg.log" 2>&1 &
-PG_HELPER_PID=$!
-for _ in $(seq 1 300); do
-  grep -q '^ready:' "$WORK/pg.log" && break
-  kill -0 "$PG_HELPER_PID" 2>/dev/null || break
-  sleep 0.1
-done
-grep -q '^ready:' "$WORK/pg.log" || { cat "$WORK/pg.log" >&2; fail "no PostgreSQL on $PG_HOST:$PG_PORT and embedded PostgreSQL did not start"; }
-if grep -q 'started=false' "$WORK/pg.log"; then
-  wait "$PG_HELPER_PID" 2>/dev/null || true
-  PG_HELPER_PID=""
-  echo "using the PostgreSQL server already running"
-else
-  grep '^ensurePostgres' "$WORK/pg.log" || true
-fi
+ensure_postgres
 
 # ---------------------------------------------------------------------------
 if [ "${BROWSER_TEST_SKIP_BUILD:-}" = 1 ]; then
@@ -145,41 +88,14 @@ else
   tail -n 3 "$WORK/plugin-build.log"
 fi
 
-step "npm pack"
 [ -d "$REPO/.medusa/server/src/admin" ] || fail "$REPO/.medusa/server/src/admin is missing: run \`npm run build\` first"
-(cd "$REPO" && npm pack --pack-destination "$WORK" --silent >"$WORK/pack.out") || fail "npm pack failed"
-TARBALL="$WORK/$(tail -n 1 "$WORK/pack.out")"
-[ -f "$TARBALL" ] || fail "npm pack did not produce a tarball (got: $(cat "$WORK/pack.out"))"
-echo "$(basename "$TARBALL"): $(du -h "$TARBALL" | cut -f1)"
+pack_plugin
 
 # ---------------------------------------------------------------------------
 step "Medusa app with the admin in $APP"
-mkdir -p "$APP/node_modules"
-# The repo's installed packages (offline, fast), but the plugin exactly as `npm pack` ships it.
-for entry in "$REPO"/node_modules/* "$REPO"/node_modules/.bin; do
-  name="$(basename "$entry")"
-  [ "$name" = "medusa-affiliates" ] && continue
-  ln -s "$entry" "$APP/node_modules/$name"
-done
-mkdir "$APP/node_modules/medusa-affiliates"
-tar xzf "$TARBALL" -C "$APP/node_modules/medusa-affiliates" --strip-components=1
-
-PORT="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close() })')"
+scratch_app "$APP" browser-test-app
+PORT="$(free_port)"
 BASE_URL="http://localhost:$PORT"
-
-cat >"$APP/package.json" <<JSON
-{
-  "name": "browser-test-app",
-  "version": "0.0.0",
-  "private": true,
-  "dependencies": {
-    "@medusajs/cli": "2.21.2",
-    "@medusajs/framework": "2.21.2",
-    "@medusajs/medusa": "2.21.2",
-    "medusa-affiliates": "file:$TARBALL"
-  }
-}
-JSON
 
 # The demo seed lives in seed/ (copied from demo/src/scripts below), outside src/ and
 # excluded here, so the app build running at the same time does not compile it.
@@ -250,8 +166,7 @@ NODE_PATH="$APP/node_modules" setsid "$MEDUSA" build >"$WORK/app-build.log" 2>&1
 BUILD_PID=$!
 
 step "create database $DB_NAME, medusa db:migrate"
-sql postgres "CREATE DATABASE \"$DB_NAME\"" || fail "could not create database $DB_NAME"
-DB_CREATED=1
+create_database
 "$MEDUSA" db:migrate --execute-safe-links >"$WORK/migrate.log" 2>&1 || {
   tail -n 60 "$WORK/migrate.log" >&2
   fail "medusa db:migrate failed"
@@ -292,20 +207,7 @@ cd "$APP/.medusa/server"
 NODE_ENV=production PORT="$PORT" setsid "$MEDUSA" start >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 cd "$APP"
-healthy=0
-for _ in $(seq 1 240); do
-  if curl -fsS -o /dev/null --max-time 2 "$BASE_URL/health" 2>/dev/null; then
-    healthy=1
-    break
-  fi
-  kill -0 "$SERVER_PID" 2>/dev/null || break
-  sleep 0.5
-done
-if [ "$healthy" != 1 ]; then
-  tail -n 60 "$WORK/server.log" >&2
-  kill -0 "$SERVER_PID" 2>/dev/null && fail "server did not answer /health within 120 s"
-  fail "server exited before answering /health"
-fi
+wait_healthy "$BASE_URL" 120 "$WORK/server.log"
 curl -fsS -o /dev/null "$BASE_URL/app/login" || fail "the admin dashboard is not served at $BASE_URL/app"
 echo "GET /health and /app/login -> OK"
 

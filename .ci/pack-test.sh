@@ -18,51 +18,13 @@ DB_NAME="medusa_affiliates_pack_$(date +%s)_$$"
 DATABASE_URL="postgres://postgres@${PG_HOST}:${PG_PORT}/${DB_NAME}"
 WORK="$(mktemp -d /tmp/medusa-affiliates-pack-XXXXXX)"
 APP="$WORK/app"
-SERVER_PID=""
-PG_HELPER_PID=""
-DB_CREATED=0
-START=$SECONDS
-
-step() { printf '\n---- [pack-test %3ss] %s\n' "$((SECONDS - START))" "$*"; }
-fail() {
-  echo >&2
-  echo "PACK TEST FAILED: $*" >&2
-  exit 1
-}
-
-# sql DB QUERY: runs QUERY on database DB, prints the first column of each row.
-# Uses the repo's `pg` driver, so no PostgreSQL client tools are needed.
-sql() {
-  node -e '
-    const { Client } = require(process.argv[1])
-    const [, , database, query] = process.argv
-    const c = new Client({ host: process.env.PG_HOST, port: +process.env.PG_PORT, user: "postgres", password: "", database })
-    c.connect()
-      .then(() => c.query(query))
-      .then((r) => { for (const row of r.rows || []) console.log(Object.values(row)[0]) })
-      .then(() => c.end(), (e) => { console.error(e.message); process.exit(1) })
-  ' "$REPO/node_modules/pg" "$1" "$2"
-}
-export PG_HOST PG_PORT
+HARNESS_NAME="pack test"
+source "$REPO/.ci/lib/harness.sh"
 
 cleanup() {
   local rc=$?
   set +e
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    # The server runs in its own process group (setsid): stop the whole group.
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null
-  fi
-  if [ "$DB_CREATED" = 1 ]; then
-    sql postgres "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null ||
-      echo "warning: could not drop database $DB_NAME" >&2
-  fi
-  if [ -n "$PG_HELPER_PID" ]; then
-    kill -TERM "$PG_HELPER_PID" 2>/dev/null
-    wait "$PG_HELPER_PID" 2>/dev/null
-  fi
-  rm -rf "$WORK"
+  harness_cleanup
   if [ "$rc" = 0 ]; then
     echo "pack test passed in $((SECONDS - START)) s"
   else
@@ -75,62 +37,25 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------
-step "PostgreSQL on $PG_HOST:$PG_PORT"
-node "$REPO/scripts/ensure-postgres.js" --host "$PG_HOST" --port "$PG_PORT" >"$WORK/pg.log" 2>&1 &
-PG_HELPER_PID=$!
-for _ in $(seq 1 300); do
-  grep -q '^ready:' "$WORK/pg.log" && break
-  kill -0 "$PG_HELPER_PID" 2>/dev/null || break
-  sleep 0.1
-done
-grep -q '^ready:' "$WORK/pg.log" || { cat "$WORK/pg.log" >&2; fail "no PostgreSQL on $PG_HOST:$PG_PORT and embedded PostgreSQL did not start"; }
-if grep -q 'started=false' "$WORK/pg.log"; then
-  wait "$PG_HELPER_PID" 2>/dev/null || true
-  PG_HELPER_PID=""
-  echo "using the PostgreSQL server already running"
-else
-  grep '^ensurePostgres' "$WORK/pg.log" || true
-fi
+ensure_postgres
 
 # ---------------------------------------------------------------------------
-step "npm pack"
-[ -f "$REPO/.medusa/server/package.json" ] || [ -d "$REPO/.medusa/server/src" ] ||
-  fail "$REPO/.medusa/server is missing: run \`npm run build\` first"
-(cd "$REPO" && npm pack --pack-destination "$WORK" --silent >"$WORK/pack.out") || fail "npm pack failed"
-TARBALL="$WORK/$(tail -n 1 "$WORK/pack.out")"
-[ -f "$TARBALL" ] || fail "npm pack did not produce a tarball (got: $(cat "$WORK/pack.out"))"
-tar tzf "$TARBALL" >"$WORK/pack.files"
-echo "$(basename "$TARBALL"): $(du -h "$TARBALL" | cut -f1), $(wc -l <"$WORK/pack.files") files"
+pack_plugin
 # (no `tar | grep -q`: with pipefail, grep -q closing early makes tar fail)
 grep -q '^package/.medusa/server/src/modules/' "$WORK/pack.files" ||
   fail "the tarball holds no .medusa/server/src/modules/: was the plugin built?"
 
 # ---------------------------------------------------------------------------
 step "minimal Medusa app in $APP"
-mkdir -p "$APP/node_modules"
-# Reuse the repo's installed packages (offline, fast) ...
-for entry in "$REPO"/node_modules/* "$REPO"/node_modules/.bin; do
-  name="$(basename "$entry")"
-  [ "$name" = "medusa-affiliates" ] && continue
-  ln -s "$entry" "$APP/node_modules/$name"
-done
-# ... but the plugin itself is exactly what `npm pack` ships.
-mkdir "$APP/node_modules/medusa-affiliates"
-tar xzf "$TARBALL" -C "$APP/node_modules/medusa-affiliates" --strip-components=1
-
-cat >"$APP/package.json" <<JSON
-{
-  "name": "pack-test-app",
-  "version": "0.0.0",
-  "private": true,
-  "dependencies": {
-    "@medusajs/cli": "2.21.2",
-    "@medusajs/framework": "2.21.2",
-    "@medusajs/medusa": "2.21.2",
-    "medusa-affiliates": "file:$TARBALL"
-  }
-}
-JSON
+scratch_app "$APP" pack-test-app
+# What store code imports from the package resolves through its exports map.
+(cd "$APP" && node -e '
+  const { AffiliateEvents } = require("medusa-affiliates/events")
+  const workflows = require("medusa-affiliates/workflows")
+  if (AffiliateEvents.PAYOUT_PAID !== "affiliate_payout.paid") throw new Error("medusa-affiliates/events: unexpected names")
+  if (typeof workflows.reconcileOrdersWorkflow !== "function") throw new Error("medusa-affiliates/workflows: no reconcileOrdersWorkflow")
+  console.log("medusa-affiliates/events and /workflows resolve")
+') || fail "the package exports do not resolve"
 
 # The medusa CLI loads medusa-config.ts through ts-node; "swc" keeps it fast.
 cat >"$APP/tsconfig.json" <<'JSON'
@@ -177,8 +102,7 @@ MEDUSA="$APP/node_modules/.bin/medusa"
 
 # ---------------------------------------------------------------------------
 step "create database $DB_NAME"
-sql postgres "CREATE DATABASE \"$DB_NAME\"" || fail "could not create database $DB_NAME"
-DB_CREATED=1
+create_database
 
 # ---------------------------------------------------------------------------
 step "medusa db:migrate"
@@ -192,37 +116,18 @@ AFFILIATE_TABLES="$(sql "$DB_NAME" "select string_agg(table_name, ', ' order by 
 echo "plugin tables: $AFFILIATE_TABLES"
 
 # ---------------------------------------------------------------------------
-PORT="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close() })')"
+PORT="$(free_port)"
 
 # start_server: `medusa start` in its own process group, waits for /health.
 start_server() {
   PORT="$PORT" setsid "$MEDUSA" start >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
-  local healthy=0
-  for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null --max-time 2 "http://localhost:$PORT/health" 2>/dev/null; then
-      healthy=1
-      break
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.5
-  done
-  if [ "$healthy" != 1 ]; then
-    tail -n 60 "$WORK/server.log" >&2
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      fail "server did not answer /health within 60 s"
-    fi
-    fail "server exited before answering /health"
-  fi
+  wait_healthy "http://localhost:$PORT" 60 "$WORK/server.log"
   echo "GET /health -> OK after $((SECONDS - START)) s"
 }
 
 stop_server() {
-  kill -TERM -- "-$SERVER_PID"
-  for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-  if kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_group "$SERVER_PID"
   SERVER_PID=""
 }
 
