@@ -2,6 +2,10 @@ const { loadEnv } = require("@medusajs/framework/utils")
 
 loadEnv("test", process.cwd())
 
+// A passing run stays quiet: Medusa's logger (read at load) prints only errors in tests.
+// LOG_LEVEL=info npm test shows everything again.
+process.env.LOG_LEVEL ??= "error"
+
 // One runner, three kinds of suite, chosen by TEST_TYPE (see package.json scripts).
 const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],

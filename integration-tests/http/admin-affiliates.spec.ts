@@ -297,7 +297,7 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("POST /admin/affiliates/:id updates any field; status moves only as SPEC §3 allows", () => {
+    describe("POST /admin/affiliates/:id updates any field; status moves only as the affiliate status flow allows", () => {
       it("updates profile fields and merges metadata", async () => {
         const alice = await createAffiliate(getContainer(), "ALICE", { metadata: { tier: "silver", note: "x" } })
         const program = await service().createAffiliatePrograms({ name: "VIP", commission_value: 20 } as any)

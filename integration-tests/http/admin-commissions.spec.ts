@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { affiliateService, createAffiliate, eventually } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
+import { captureEvents } from "../fixtures/events"
 import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
@@ -15,8 +15,7 @@ medusaIntegrationTestRunner({
     let headers: Record<string, string>
     let adminId: string
     const service = () => affiliateService(getContainer())
-    const events: { name: string; data: any }[] = []
-    const emitted = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
+    const { emitted } = captureEvents(getContainer)
 
     const list = async (query = "") => (await api.get(`${COMMISSIONS}${query}`, { headers })).data
     const ids = (body: any) => body.affiliate_commissions.map((c: any) => c.id)
@@ -55,16 +54,7 @@ medusaIntegrationTestRunner({
       return { alice, bob, sale, reversal, eur, clawback, bobs }
     }
 
-    beforeAll(() => {
-      getContainer()
-        .resolve(Modules.EVENT_BUS)
-        .addInterceptor!((message: any) => {
-          events.push({ name: message.name, data: message.data })
-        })
-    })
-
     beforeEach(async () => {
-      events.length = 0
       const admin = await adminHeaders(getContainer())
       headers = admin.headers
       adminId = admin.user.id

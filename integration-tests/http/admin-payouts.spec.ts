@@ -1,9 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { requestAffiliatePayoutsStep } from "../../src/workflows/payouts/steps/request-payouts"
 import { affiliateService, createAffiliate, eventually } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
+import { captureEvents } from "../fixtures/events"
 import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
@@ -23,8 +23,7 @@ medusaIntegrationTestRunner({
     let headers: Record<string, string>
     let adminId: string
     const service = () => affiliateService(getContainer())
-    const events: { name: string; data: any }[] = []
-    const emitted = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
+    const { emitted } = captureEvents(getContainer)
 
 
     /** Books entries straight into `available` (as after the hold), one key each. */
@@ -54,16 +53,7 @@ medusaIntegrationTestRunner({
     const requestBatch = async (body: Record<string, unknown>) =>
       (await api.post("/admin/affiliate-payouts", body, { headers })).data.affiliate_payouts
 
-    beforeAll(() => {
-      getContainer()
-        .resolve(Modules.EVENT_BUS)
-        .addInterceptor!((message: any) => {
-          events.push({ name: message.name, data: message.data })
-        })
-    })
-
     beforeEach(async () => {
-      events.length = 0
       const admin = await adminHeaders(getContainer())
       headers = admin.headers
       adminId = admin.user.id

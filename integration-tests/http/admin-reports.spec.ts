@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
+import { creditOrder } from "../fixtures/ledger"
 
 jest.setTimeout(120_000)
 
@@ -15,32 +16,6 @@ medusaIntegrationTestRunner({
     let admin: Record<string, string>
 
 
-    /** A credited order's receipt and sale, as order processing writes them. */
-    const creditOrder = async (affiliateId: string, orderId: string, currency: string, base: number, commission: number) => {
-      await service().recordOrderAttribution({
-        receipt: {
-          order_id: orderId,
-          customer_id: null,
-          affiliate_id: affiliateId,
-          outcome: "credited",
-          source: "link",
-          reason: "test",
-          candidates: [],
-          currency_code: currency,
-        },
-        sale: {
-          affiliate_id: affiliateId,
-          type: "sale",
-          amount: commission,
-          base_amount: base,
-          rate: 10,
-          currency_code: currency,
-          order_id: orderId,
-          idempotency_key: `sale:${orderId}`,
-        },
-      })
-    }
-
     const today = () => new Date().toISOString().slice(0, 10)
     const yesterday = () => new Date(Date.now() - DAY).toISOString().slice(0, 10)
 
@@ -52,12 +27,12 @@ medusaIntegrationTestRunner({
       await service().recordClick({ code: "ALICE", session_id: "a1" })
       await service().recordClick({ code: "ALICE", session_id: "a2" })
       await service().recordClick({ code: "BOB", session_id: "b1" })
-      await creditOrder(alice.id, "order_a1", "usd", 100, 10)
-      await creditOrder(alice.id, "order_a2", "usd", 200, 20)
+      await creditOrder(c(), { affiliate_id: alice.id, order_id: "order_a1", currency_code: "usd", base: 100, commission: 10, source: "link" })
+      await creditOrder(c(), { affiliate_id: alice.id, order_id: "order_a2", currency_code: "usd", base: 200, commission: 20, source: "link" })
       await service().appendLedgerEntries([
         { affiliate_id: alice.id, type: "reversal", amount: -5, currency_code: "usd", order_id: "order_a2", idempotency_key: "rev:a2" },
       ])
-      await creditOrder(bob.id, "order_b1", "eur", 400, 40)
+      await creditOrder(c(), { affiliate_id: bob.id, order_id: "order_b1", currency_code: "eur", base: 400, commission: 40, source: "link" })
       return { alice, bob }
     }
 

@@ -10,7 +10,6 @@ import {
   eventually,
   ledgerOf,
   linkPromotion,
-  payOut,
   receiptOf,
 } from "../fixtures/affiliates"
 import {
@@ -23,6 +22,7 @@ import {
   seedStore,
   TestStore,
 } from "../fixtures/store"
+import { payOut } from "../fixtures/ledger"
 
 jest.setTimeout(180_000)
 

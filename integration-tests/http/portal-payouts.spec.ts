@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { affiliateService, createAffiliate, eventually } from "../fixtures/affiliates"
 import { adminHeaders, customerHeaders } from "../fixtures/auth"
+import { captureEvents } from "../fixtures/events"
 import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
@@ -13,8 +13,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let publishableKey: string
     const service = () => affiliateService(getContainer())
-    const events: { name: string; data: any }[] = []
-    const emitted = (name: string) => events.filter((e) => e.name === name).map((e) => e.data)
+    const { emitted } = captureEvents(getContainer)
 
 
     /** A customer account that is an affiliate, and the headers its storefront sends. */
@@ -42,16 +41,7 @@ medusaIntegrationTestRunner({
     const entriesOf = async (affiliateId: string) =>
       await service().listAffiliateCommissions({ affiliate_id: affiliateId }, { order: { created_at: "ASC" } })
 
-    beforeAll(() => {
-      getContainer()
-        .resolve(Modules.EVENT_BUS)
-        .addInterceptor!((message: any) => {
-          events.push({ name: message.name, data: message.data })
-        })
-    })
-
     beforeEach(async () => {
-      events.length = 0
       const { result: [key] } = await createApiKeysWorkflow(getContainer()).run({
         input: { api_keys: [{ title: "Storefront", type: "publishable", created_by: "test" }] },
       })

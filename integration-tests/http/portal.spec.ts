@@ -1,9 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
-import { affiliateService, createAffiliate, payOut } from "../fixtures/affiliates"
+import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { customerHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
+import { creditOrder, payOut } from "../fixtures/ledger"
 
 jest.setTimeout(120_000)
 
@@ -33,33 +34,6 @@ medusaIntegrationTestRunner({
       service().appendLedgerEntries([
         { affiliate_id: affiliateId, currency_code: "usd", idempotency_key: `test-${++key}`, ...fields } as any,
       ])
-
-    /** A credited order's receipt with its sale, as order processing writes them. */
-    const creditOrder = async (affiliateId: string, orderId: string, currency: string, base: number, commission: number) => {
-      const { entries } = await service().recordOrderAttribution({
-        receipt: {
-          order_id: orderId,
-          customer_id: null,
-          affiliate_id: affiliateId,
-          outcome: "credited",
-          source: "code",
-          reason: "test",
-          candidates: [],
-          currency_code: currency,
-        },
-        sale: {
-          affiliate_id: affiliateId,
-          type: "sale",
-          amount: commission,
-          base_amount: base,
-          rate: 10,
-          currency_code: currency,
-          order_id: orderId,
-          idempotency_key: `sale:${orderId}`,
-        },
-      })
-      return entries[0].entry
-    }
 
     /** Moves rows into the past; the ledger's append-only trigger is off for this one transaction. */
     const backdate = async (table: string, ids: string[], at: Date) => {
@@ -247,17 +221,17 @@ medusaIntegrationTestRunner({
         await backdate("affiliate_click", [old.id], twoDaysAgo)
         await click("BOB", "s1")
 
-        await creditOrder(affiliate.id, "order_usd", "usd", 100, 10)
+        await creditOrder(c(), { affiliate_id: affiliate.id, order_id: "order_usd", currency_code: "usd", base: 100, commission: 10 })
         await entry(affiliate.id, { type: "reversal", amount: -2.5, order_id: "order_usd" })
         await entry(affiliate.id, { type: "adjustment", amount: 7, note: "not commission of a sale" })
-        const eurSale = await creditOrder(affiliate.id, "order_eur", "eur", 45, 4.5)
+        const eurSale = await creditOrder(c(), { affiliate_id: affiliate.id, order_id: "order_eur", currency_code: "eur", base: 45, commission: 4.5 })
         const [eurReceipt] = await service().listAffiliateOrderAttributions({ order_id: "order_eur" })
         await backdate("affiliate_order_attribution", [eurReceipt.id], twoDaysAgo)
         await backdate("affiliate_commission", [eurSale.id], twoDaysAgo)
         await service().recordOrderAttribution({
           receipt: { order_id: "order_none", customer_id: null, affiliate_id: null, outcome: "no_referral", source: null, reason: "test", candidates: [], currency_code: "usd" },
         })
-        await creditOrder(bob.id, "order_bob", "usd", 500, 50)
+        await creditOrder(c(), { affiliate_id: bob.id, order_id: "order_bob", currency_code: "usd", base: 500, commission: 50 })
 
         const day = (n: number) => new Date(today.getTime() - n * DAY).toISOString().slice(0, 10)
         const { data } = await api.get(`${PORTAL}/stats?from=${day(3)}&to=${day(0)}&interval=day`, { headers })
@@ -337,8 +311,8 @@ medusaIntegrationTestRunner({
       it("one affiliate never sees another's entries, stats or statement", async () => {
         const alice = await affiliateCustomer("ALICE")
         const bob = await affiliateCustomer("BOB")
-        await creditOrder(alice.affiliate.id, "order_alice", "usd", 100, 10)
-        await creditOrder(bob.affiliate.id, "order_bob", "usd", 300, 30)
+        await creditOrder(c(), { affiliate_id: alice.affiliate.id, order_id: "order_alice", currency_code: "usd", base: 100, commission: 10 })
+        await creditOrder(c(), { affiliate_id: bob.affiliate.id, order_id: "order_bob", currency_code: "usd", base: 300, commission: 30 })
         await service().recordClick({ code: "BOB", session_id: "s" })
 
         const { data: commissions } = await api.get(`${PORTAL}/commissions`, { headers: alice.headers })
