@@ -1,4 +1,5 @@
-// The words of SPEC §1-2 as value lists, shared by models, domain rules and validators.
+// The plugin's vocabulary as value lists, shared by the module (models, domain rules), the
+// API validators and the admin, so no part reaches into another for its words.
 
 export const AFFILIATE_STATUSES = ["pending", "active", "suspended", "rejected"] as const
 export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number]

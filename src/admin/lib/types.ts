@@ -1,4 +1,4 @@
-// The admin HTTP contract (shared/API.md) as the dashboard pages read it. Value lists come
+// The admin HTTP contract (docs/API.md) as the dashboard pages read it. Value lists come
 // from the module's own enums so the pages never drift from what the API accepts.
 import type {
   AffiliateStatus,
@@ -10,7 +10,7 @@ import type {
   OrderAttributionSource,
   PayoutStatus,
   ProgramRuleTarget,
-} from "../../modules/affiliate/types/enums"
+} from "../../types/enums"
 
 export type {
   AffiliateStatus,

@@ -22,9 +22,6 @@ const SOURCE_LABELS: Record<CustomerAttribution["source"], string> = {
   manual: "Assigned by an admin",
 }
 
-const isLive = (attribution: CustomerAttribution) =>
-  !attribution.expires_at || new Date(attribution.expires_at).getTime() > Date.now()
-
 /**
  * On a customer's page: the affiliate the customer is attributed to (source, expiry), a
  * manual reassignment, and the customer's own affiliate profile when they are one.
@@ -55,7 +52,8 @@ const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCust
       setChoiceError("Choose an affiliate")
       return
     }
-    if (attribution && isLive(attribution)) {
+    // The API returns only a live attribution (an expired one is null).
+    if (attribution) {
       const confirmed = await prompt({
         title: "Move this customer?",
         description: `The customer's future orders will credit ${choice.label} instead of their current affiliate. Orders already placed keep their commission.`,
@@ -121,9 +119,7 @@ const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCust
                     <Text size="small" leading="compact">
                       {attribution.expires_at ? formatDate(attribution.expires_at) : "Never"}
                     </Text>
-                    <StatusBadge color={isLive(attribution) ? "green" : "grey"}>
-                      {isLive(attribution) ? "Live" : "Expired"}
-                    </StatusBadge>
+                    <StatusBadge color="green">Live</StatusBadge>
                   </span>
                 }
               />

@@ -40,7 +40,7 @@ export function portalAffiliateResponse(affiliate: AffiliateRecord, program: Pro
   }
 }
 
-/** A ledger entry (API.md's commission fields, plus its status dates, cause and note). */
+/** A ledger entry (docs/API.md's commission fields, plus its status dates, cause and note). */
 export function commissionResponse(entry: CommissionRecord) {
   return {
     id: entry.id,

@@ -27,7 +27,7 @@ type StatementLine = {
  * The CSV reads like a bank statement, one table with one header row: the `opening` line,
  * one `entry` line per ledger entry of the period (oldest first, amounts signed as booked),
  * then the period's totals `earned`, `reversed`, `clawed_back`, `adjustments`, `paid` (as in
- * the JSON: positive, adjustments signed) and the `closing` line. Identity (SPEC §3):
+ * the JSON: positive, adjustments signed) and the `closing` line. Identity (docs/API.md):
  * opening + earned - reversed - clawed_back + adjustments - paid = closing.
  */
 function statementLines(statement: LedgerStatement): StatementLine[] {

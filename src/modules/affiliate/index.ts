@@ -11,4 +11,4 @@ export default Module(AFFILIATE_MODULE, {
 
 export { AffiliateModuleService }
 export * from "./options"
-export * from "./types/enums"
+export * from "../../types/enums"

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 
-/** The plugin options of API.md. Every option is optional; defaults are the spec's. */
+/** The plugin options (docs/API.md, Options). Every option is optional. */
 export const affiliateOptionsSchema = z.strictObject({
   defaultProgram: z
     .strictObject({

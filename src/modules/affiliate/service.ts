@@ -65,6 +65,12 @@ type InjectedDependencies = {
 
 type Ctx = Context<EntityManager>
 
+type SettlePayoutInput = { id: string; status: "paid" | "failed" | "canceled"; reference?: string | null; reason?: string | null }
+
+/** What one append did: the keys asked for, in order, and those it inserted. */
+type Appended = { keys: string[]; created: Set<string> }
+const NOTHING_APPENDED: Appended = { keys: [], created: new Set() }
+
 // Used when the store owner sets no `hashSalt`; the README asks them to set one.
 const DEFAULT_HASH_SALT = "medusa-affiliates"
 
@@ -74,8 +80,10 @@ function refuse(what: string, instead: string): never {
 
 /**
  * The affiliate module. Reads are MedusaService's generated methods; every write that moves
- * money goes through a method below, which applies the rules of ./domain inside one
- * transaction and leaves the SQL to the repositories. The generated writes of commission
+ * money goes through a method below, which applies the rules of ./domain and leaves the SQL
+ * to the repositories. As in Medusa's promotion module, such a public method (@InjectManager)
+ * calls its protected `_` twin (@InjectTransactionManager), which makes the whole change in
+ * one transaction, and then reads the result back. The generated writes of commission
  * entries and payouts refuse, so nothing goes around the ledger's rules.
  */
 export default class AffiliateModuleService extends MedusaService({
@@ -279,33 +287,51 @@ export default class AffiliateModuleService extends MedusaService({
    * customer's attribution and the sale. The receipt's unique order_id makes this run once
    * per order: when a receipt exists already, nothing is written.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordOrderAttribution(
     data: OrderAttributionRecord,
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<{ created: boolean; receipt_id: string; entries: AppendedLedgerEntry[] }> {
+    const { created, receipt_id, appended } = await this.recordOrderAttribution_(data, sharedContext)
+    return { created, receipt_id, entries: await this.readAppended(appended, sharedContext) }
+  }
+
+  @InjectTransactionManager()
+  protected async recordOrderAttribution_(
+    data: OrderAttributionRecord,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ created: boolean; receipt_id: string; appended: Appended }> {
     const receipt = await this.tracking_.insertReceipt(data.receipt, sharedContext)
     if (!receipt.created) {
-      return { created: false, receipt_id: receipt.id, entries: [] }
+      return { created: false, receipt_id: receipt.id, appended: NOTHING_APPENDED }
     }
     if (data.attribution) {
       await this.tracking_.bindCustomer(data.attribution, sharedContext)
     }
-    const entries = data.sale ? await this.appendLedgerEntries([data.sale], sharedContext) : []
-    return { created: true, receipt_id: receipt.id, entries }
+    const appended = data.sale ? await this.appendLedgerEntries_([data.sale], sharedContext) : NOTHING_APPENDED
+    return { created: true, receipt_id: receipt.id, appended }
   }
 
   /**
    * An admin binds a customer to an affiliate (`manual`), retiring any current attribution
    * in the same transaction. Expiry follows the affiliate's program's trailing months.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async reassignCustomerAttribution(
     data: { customer_id: string; affiliate_id: string; created_by?: string | null },
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AffiliateAttributionDTO> {
+    const id = await this.reassignCustomerAttribution_(data, sharedContext)
+    return await this.retrieveAffiliateAttribution(id, {}, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reassignCustomerAttribution_(
+    data: { customer_id: string; affiliate_id: string; created_by?: string | null },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<string> {
     const affiliate = await this.retrieveAffiliate(data.affiliate_id, { relations: ["program"] }, sharedContext)
-    const id = await this.tracking_.replaceCustomerAttribution(
+    return await this.tracking_.replaceCustomerAttribution(
       {
         customer_id: data.customer_id,
         affiliate_id: affiliate.id,
@@ -318,7 +344,6 @@ export default class AffiliateModuleService extends MedusaService({
       },
       sharedContext
     )
-    return await this.retrieveAffiliateAttribution(id, {}, sharedContext)
   }
 
   // ---------------------------------------------------------------------------------------
@@ -328,20 +353,35 @@ export default class AffiliateModuleService extends MedusaService({
    * Appends entries to the ledger, exactly once per idempotency key: an entry whose key
    * exists already is not inserted again, and the existing entry is returned instead.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async appendLedgerEntries(
     entries: NewLedgerEntry[],
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AppendedLedgerEntry[]> {
+    return await this.readAppended(await this.appendLedgerEntries_(entries, sharedContext), sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async appendLedgerEntries_(
+    entries: NewLedgerEntry[],
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<Appended> {
     if (!entries.length) {
-      return []
+      return NOTHING_APPENDED
     }
     const prepared = entries.map(prepareLedgerEntry)
     const keys = prepared.map((e) => e.idempotency_key)
     if (new Set(keys).size !== keys.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "idempotency_key: repeated within one append")
     }
-    const created = await this.ledger_.append(prepared, sharedContext)
+    return { keys, created: await this.ledger_.append(prepared, sharedContext) }
+  }
+
+  /** The entries of an append, in its order, each marked whether this append created it. */
+  protected async readAppended({ keys, created }: Appended, sharedContext: Ctx): Promise<AppendedLedgerEntry[]> {
+    if (!keys.length) {
+      return []
+    }
     const stored = await this.listAffiliateCommissions({ idempotency_key: keys }, { take: keys.length }, sharedContext)
     const byKey = new Map(stored.map((e) => [e.idempotency_key, e]))
     return keys.map((key) => ({ entry: byKey.get(key)!, created: created.has(key) }))
@@ -353,14 +393,22 @@ export default class AffiliateModuleService extends MedusaService({
    * transaction. Were the state saved alone, a failed append would leave the job believing
    * the order was followed, and the correction would never be booked.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async bookOrderMoneyChange(
     data: { order_id: string; fingerprint: string; entries: NewLedgerEntry[] },
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AppendedLedgerEntry[]> {
-    const entries = await this.appendLedgerEntries(data.entries, sharedContext)
+    return await this.readAppended(await this.bookOrderMoneyChange_(data, sharedContext), sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async bookOrderMoneyChange_(
+    data: { order_id: string; fingerprint: string; entries: NewLedgerEntry[] },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<Appended> {
+    const appended = await this.appendLedgerEntries_(data.entries, sharedContext)
     await this.tracking_.markReceiptMoneyState(data.order_id, data.fingerprint, sharedContext)
-    return entries
+    return appended
   }
 
   /**
@@ -443,11 +491,20 @@ export default class AffiliateModuleService extends MedusaService({
    * the affiliate row is locked, so concurrent requests queue and the later ones find
    * nothing left. NOT_ALLOWED when the net does not reach the program's minimum.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async requestPayout(
     data: { affiliate_id: string; currency_code: string; requested_by?: string | null; method?: string | null },
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AffiliatePayoutDTO> {
+    const id = await this.requestPayout_(data, sharedContext)
+    return await this.retrieveAffiliatePayout(id, {}, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async requestPayout_(
+    data: { affiliate_id: string; currency_code: string; requested_by?: string | null; method?: string | null },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<string> {
     const currency = data.currency_code.trim().toLowerCase()
     const payable = await this.payouts_.lockPayable(data.affiliate_id, currency, sharedContext)
     if (!payable) {
@@ -467,7 +524,7 @@ export default class AffiliateModuleService extends MedusaService({
     if (payout.moved !== payable.entries) {
       throw new MedusaError(MedusaError.Types.CONFLICT, "The available entries changed during the payout request")
     }
-    return await this.retrieveAffiliatePayout(payout.id, {}, sharedContext)
+    return payout.id
   }
 
   /** Who a payout batch in `currency` would pay now, how much each and in all. */
@@ -513,18 +570,23 @@ export default class AffiliateModuleService extends MedusaService({
    * (its entries go back to available). The payout row is locked, so of two settlements
    * racing the second is refused as an illegal transition.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async settlePayout(
-    data: { id: string; status: "paid" | "failed" | "canceled"; reference?: string | null; reason?: string | null },
+    data: SettlePayoutInput,
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AffiliatePayoutDTO> {
+    await this.settlePayout_(data, sharedContext)
+    return await this.retrieveAffiliatePayout(data.id, {}, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async settlePayout_(data: SettlePayoutInput, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     const status = await this.payouts_.lockForSettlement(data.id, sharedContext)
     if (!status) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate payout with id: ${data.id} was not found`)
     }
     assertPayoutTransition(status, data.status)
     await this.payouts_.settle(data, sharedContext)
-    return await this.retrieveAffiliatePayout(data.id, {}, sharedContext)
   }
 
   // ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { CheckCircle, XCircle } from "@medusajs/icons"
 import { createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
-import { PAYOUT_STATUSES } from "../../../modules/affiliate/types/enums"
+import { PAYOUT_STATUSES } from "../../../types/enums"
 import { formatDate, humanize } from "../../lib/format"
 import type { AffiliatePayout } from "../../lib/types"
 import { AffiliateLink } from "../affiliate-link"

@@ -13,7 +13,7 @@ export type ProgramRulePayload = Omit<AffiliateProgramRule, "id" | "commission_v
   commission_value: number | null
 }
 
-/** The program fields of SPEC §2, each optional on update (`is_default` is read-only). */
+/** The program fields, each optional on update (`is_default` is read-only). */
 export type ProgramPayload = {
   name?: string
   commission_type?: CommissionType

@@ -1,6 +1,7 @@
 import { randomUUID } from "crypto"
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ledgerKeys } from "../../../modules/affiliate/domain/ledger-keys"
 import { createAffiliateAdjustmentWorkflow } from "../../../workflows/adjustments/workflows/create-affiliate-adjustment"
 import { sendCsv } from "../../utils/csv"
 import { listPage, readAllForExport } from "../../utils/list-query"
@@ -45,7 +46,7 @@ export const POST = async (
     input: {
       ...req.validatedBody,
       created_by: req.auth_context?.actor_id ?? null,
-      idempotency_key: `adjustment:${header.data ?? randomUUID()}`,
+      idempotency_key: ledgerKeys.adjustment(header.data ?? randomUUID()),
     },
   })
 

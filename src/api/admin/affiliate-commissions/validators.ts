@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { LEDGER_ENTRY_STATUSES, LEDGER_ENTRY_TYPES } from "../../../modules/affiliate/types/enums"
+import { LEDGER_ENTRY_STATUSES, LEDGER_ENTRY_TYPES } from "../../../types/enums"
 import {
   createdAtRange,
   currencyCode,

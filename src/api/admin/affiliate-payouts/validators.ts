@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { PAYOUT_STATUSES } from "../../../modules/affiliate/types/enums"
+import { PAYOUT_STATUSES } from "../../../types/enums"
 import {
   createdAtRange,
   currencyCode,

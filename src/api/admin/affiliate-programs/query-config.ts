@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { refetchOr404 } from "../../utils/refetch"
 
-/** A program's terms (SPEC §2) with its rules. */
+/** A program's terms with its rules. */
 export const PROGRAM_FIELDS = [
   "id",
   "name",

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../modules/affiliate/types/enums"
+import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../types/enums"
 import { decimal, fieldMessage, listParams, named, oneOf, recordId, searchText } from "../../utils/validators"
 
 /** Whole days, bounded to keep dates in range. */

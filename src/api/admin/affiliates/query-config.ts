@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { refetchOr404 } from "../../utils/refetch"
 
-/** What an affiliate shows in admin lists (API.md's fields and the rest of its profile). */
+/** What an affiliate shows in admin lists (docs/API.md's fields and the rest of its profile). */
 export const AFFILIATE_FIELDS = [
   "id",
   "code",

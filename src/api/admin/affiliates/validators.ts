@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { AFFILIATE_STATUSES } from "../../../modules/affiliate/types/enums"
+import { AFFILIATE_STATUSES } from "../../../types/enums"
 import {
   affiliateCode,
   decimal,

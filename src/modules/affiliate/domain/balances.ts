@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { LEDGER_ENTRY_STATUSES, LedgerEntryStatus } from "../types/enums"
+import { LEDGER_ENTRY_STATUSES, LedgerEntryStatus } from "../../../types/enums"
 
 /** One row of the balance aggregate: the sum of an affiliate's entries by currency and status. */
 export type BalanceRow = {

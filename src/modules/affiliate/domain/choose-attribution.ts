@@ -2,7 +2,7 @@ import {
   AffiliateStatus,
   OrderAttributionOutcome,
   OrderAttributionSource,
-} from "../types/enums"
+} from "../../../types/enums"
 
 /** What the decision needs to know about an affiliate. */
 export type AffiliateFacts = {
@@ -92,7 +92,7 @@ type Pending = Omit<AttributionCandidate, "won" | "reason"> & {
 }
 
 /**
- * Picks the affiliate credited for an order (SPEC §3): a live attribution of the customer
+ * Picks the affiliate credited for an order: a live attribution of the customer
  * wins and is final; else a promotion code of an affiliate or the referral on the cart, in
  * the order the `attributionPriority` option gives. Inactive affiliates, self-referrals and
  * clicks outside the cookie window lose, each with its reason on the receipt.

@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { LedgerEntryStatus, LedgerEntryType } from "../types/enums"
+import { LedgerEntryStatus, LedgerEntryType } from "../../../types/enums"
 
 /** What a caller asks to append to the ledger. */
 export type NewLedgerEntry = {
@@ -57,7 +57,7 @@ function decimalString(field: string, value: BigNumberInput | null | undefined):
 }
 
 /**
- * Checks a new ledger entry against the rules of SPEC §2-3 and returns it normalised
+ * Checks a new ledger entry against the ledger's rules and returns it normalised
  * (lower-case currency, decimal strings for money). Throws INVALID_DATA naming the field.
  */
 export function prepareLedgerEntry(entry: NewLedgerEntry): PreparedLedgerEntry {

@@ -34,7 +34,7 @@ function keptShare(line: FrozenLine, state: OrderMoneyState): Big {
 }
 
 /**
- * What the sale of an order has earned given the order's current state (SPEC §3): nothing
+ * What the sale of an order has earned given the order's current state: nothing
  * once canceled; each line at its own frozen terms for the share not returned or edited
  * away (a flat per-order amount while any credited line with a base is kept); then a
  * refund that no return explains (a credit line) reduces the rest in proportion to the

@@ -2,7 +2,7 @@ import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 
 /**
- * Whether an affiliate's available entries in one currency may be paid out (SPEC §3): there
+ * Whether an affiliate's available entries in one currency may be paid out: there
  * must be some, their net (clawbacks included) must be positive and reach the program's
  * minimum. Throws NOT_ALLOWED with the reason otherwise.
  */

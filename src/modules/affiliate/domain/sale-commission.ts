@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { CommissionType, ProgramRuleTarget } from "../types/enums"
+import { CommissionType, ProgramRuleTarget } from "../../../types/enums"
 
 /** One commissionable line of an order: its base is already net of discounts (and tax, per option). */
 export type CommissionableLine = {
@@ -50,7 +50,7 @@ const percentOf = (base: BigNumberInput, percent: BigNumberInput) =>
   MathBN.div(MathBN.mult(base, percent), 100)
 
 /**
- * The commission a sale earns (SPEC §3). Per line, in order of precedence: an exclusion, a
+ * The commission a sale earns. Per line, in order of precedence: an exclusion, a
  * product rule, a collection rule, the affiliate's own rate, the program's rate. A flat
  * program pays its amount once per order (when some line falls under the program's terms);
  * a flat rule pays its amount per unit. Exact decimals throughout.

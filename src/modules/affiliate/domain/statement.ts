@@ -28,7 +28,7 @@ export type StatementFigures = {
 }
 
 /**
- * The statement identity of SPEC §3:
+ * The statement identity (docs/API.md):
  *   opening + earned - reversed - clawed_back + adjustments - paid = closing
  * where opening and closing are the unpaid balances (pending + available + requested) at the
  * period's bounds. The closing is computed both ways; a mismatch means the ledger was

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { AffiliateStatus, LEDGER_ENTRY_STATUSES, LedgerEntryStatus, PayoutStatus } from "../types/enums"
+import { AffiliateStatus, LEDGER_ENTRY_STATUSES, LedgerEntryStatus, PayoutStatus } from "../../../types/enums"
 
 type TransitionMap<S extends string> = Readonly<Record<S, readonly S[]>>
 

@@ -2,7 +2,7 @@ import { createHash } from "crypto"
 
 /**
  * A salted hash of a visitor's IP and user agent: enough to spot repeated or fraudulent
- * clicks, never the raw IP (SPEC §2).
+ * clicks, never the raw IP.
  */
 export function visitorHash(salt: string, ip: string | null | undefined, userAgent: string | null | undefined) {
   if (!ip && !userAgent) {

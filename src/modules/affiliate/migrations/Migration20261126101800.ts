@@ -3,7 +3,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 /**
  * Hand-written (models cannot express triggers): the commission ledger is append-only.
  * An entry's money and cause never change after insert and entries are never deleted; only
- * the status moves, forwards along SPEC §3's flow, with payout_id and the status timestamps.
+ * the status moves, forwards along the ledger's status flow, with payout_id and the status timestamps.
  */
 export class Migration20261126101800 extends Migration {
   override async up(): Promise<void> {

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ATTRIBUTION_SOURCES } from "../types/enums"
+import { ATTRIBUTION_SOURCES } from "../../../types/enums"
 import Affiliate from "./affiliate"
 
 /**

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { LEDGER_ENTRY_STATUSES, LEDGER_ENTRY_TYPES } from "../types/enums"
+import { LEDGER_ENTRY_STATUSES, LEDGER_ENTRY_TYPES } from "../../../types/enums"
 import Affiliate from "./affiliate"
 import AffiliatePayout from "./affiliate-payout"
 

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ORDER_ATTRIBUTION_OUTCOMES, ORDER_ATTRIBUTION_SOURCES } from "../types/enums"
+import { ORDER_ATTRIBUTION_OUTCOMES, ORDER_ATTRIBUTION_SOURCES } from "../../../types/enums"
 import Affiliate from "./affiliate"
 
 /**

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { PAYOUT_STATUSES } from "../types/enums"
+import { PAYOUT_STATUSES } from "../../../types/enums"
 import Affiliate from "./affiliate"
 import AffiliateCommission from "./affiliate-commission"
 

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../types/enums"
+import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../types/enums"
 import AffiliateProgram from "./affiliate-program"
 
 /** A per-product or per-collection exception to a program's rate: another rate, or excluded. */

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { COMMISSION_TYPES } from "../types/enums"
+import { COMMISSION_TYPES } from "../../../types/enums"
 import Affiliate from "./affiliate"
 import AffiliateProgramRule from "./affiliate-program-rule"
 

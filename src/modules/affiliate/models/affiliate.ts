@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { AFFILIATE_STATUSES } from "../types/enums"
+import { AFFILIATE_STATUSES } from "../../../types/enums"
 import AffiliateAttribution from "./affiliate-attribution"
 import AffiliateClick from "./affiliate-click"
 import AffiliateCommission from "./affiliate-commission"

@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { AffiliateOptions } from "../options"
-import { AffiliateStatus } from "../types/enums"
+import { AffiliateStatus } from "../../../types/enums"
 import { SqlRepository } from "../database/sql-repository"
 import { rawBigNumber } from "../database/values"
 

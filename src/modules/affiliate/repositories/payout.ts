@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { generateEntityId, MathBN } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { LEDGER_ENTRY_MOVES, ledgerMoveOnSettlement } from "../domain/status-transitions"
-import { PayoutStatus } from "../types/enums"
+import { PayoutStatus } from "../../../types/enums"
 import { SqlRepository } from "../database/sql-repository"
 import { rawBigNumber } from "../database/values"
 

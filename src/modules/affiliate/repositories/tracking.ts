@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { AttributionSource, OrderAttributionOutcome, OrderAttributionSource } from "../types/enums"
+import { AttributionSource, OrderAttributionOutcome, OrderAttributionSource } from "../../../types/enums"
 import { SqlRepository } from "../database/sql-repository"
 
 type Ctx = Context<EntityManager>

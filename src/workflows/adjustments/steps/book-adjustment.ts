@@ -18,7 +18,7 @@ export type BookAdjustmentInput = {
 export type BookedAdjustment = { id: string; affiliate_id: string; created: boolean }
 
 /**
- * Appends a manual adjustment, `available` at once (SPEC §2: note and actor kept). The
+ * Appends a manual adjustment, `available` at once (note and actor kept). The
  * idempotency key makes a retried request return the entry it booked the first time; the
  * same key with a different adjustment is refused rather than silently answered with the
  * other entry.
@@ -30,7 +30,7 @@ export type BookedAdjustment = { id: string; affiliate_id: string; created: bool
  * no longer in effect; an admin corrects a wrong adjustment with another adjustment.
  */
 export const bookAffiliateAdjustmentStep = createStep(
-  "book-affiliate-adjustment-step",
+  "book-affiliate-adjustment",
   async (input: BookAdjustmentInput, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     await service.retrieveAffiliate(input.affiliate_id, { select: ["id"] })

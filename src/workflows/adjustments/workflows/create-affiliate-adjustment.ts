@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BookAdjustmentInput, bookAffiliateAdjustmentStep } from "../steps/book-adjustment"
+import { AffiliateEvents } from "../../../events"
 
 export const createAffiliateAdjustmentWorkflowId = "create-affiliate-adjustment"
 
@@ -17,7 +18,7 @@ export const createAffiliateAdjustmentWorkflow = createWorkflow(
     const events = transform({ booked }, ({ booked }) =>
       booked.created ? [{ id: booked.id, affiliate_id: booked.affiliate_id }] : []
     )
-    emitEventStep({ eventName: "affiliate_commission.created", data: events })
+    emitEventStep({ eventName: AffiliateEvents.COMMISSION_CREATED, data: events })
     return new WorkflowResponse(booked)
   }
 )

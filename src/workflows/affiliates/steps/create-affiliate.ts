@@ -9,7 +9,7 @@ export type AffiliateRecord = InferTypeOf<typeof Affiliate>
 
 /** Creates the affiliate (the service normalises the code and defaults the program). */
 export const createAffiliateStep = createStep(
-  "create-affiliate-step",
+  "create-affiliate",
   async (data: AffiliateFields & { code: string; name: string; email: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const affiliate = (await service.createAffiliates(data)) as AffiliateRecord

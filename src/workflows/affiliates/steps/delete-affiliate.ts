@@ -8,7 +8,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  * can be attributed afresh. Ledger, clicks, receipts and payouts stay as history.
  */
 export const deleteAffiliateStep = createStep(
-  "delete-affiliate-step",
+  "delete-affiliate",
   async (input: { id: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const attributions = await service.listAffiliateAttributions({ affiliate_id: input.id }, { select: ["id"] })

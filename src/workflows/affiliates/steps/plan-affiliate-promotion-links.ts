@@ -13,7 +13,7 @@ export const affiliatePromotionLink = (affiliateId: string, promotionId: string)
 
 /**
  * Turns `{ add, remove }` into the links to create and dismiss. A promotion belongs to at
- * most one affiliate (SPEC §2): one linked to another affiliate is refused, naming it.
+ * most one affiliate: one linked to another affiliate is refused, naming it.
  * Unknown ids are 404. Adding a promotion the affiliate has, or removing one it has not,
  * changes nothing.
  */

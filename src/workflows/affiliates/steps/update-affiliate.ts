@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { AffiliateStatus } from "../../../modules/affiliate/types/enums"
+import { AffiliateStatus } from "../../../types/enums"
 import { previousValues } from "../previous-values"
 import type { AffiliateRecord } from "./create-affiliate"
 import { AffiliateFields } from "./validate-affiliate-input"
@@ -9,11 +9,11 @@ import { AffiliateFields } from "./validate-affiliate-input"
 export type UpdatedAffiliate = { affiliate: AffiliateRecord; previous_status: AffiliateStatus }
 
 /**
- * Updates an affiliate; the service refuses a status move SPEC §3 does not allow. Returns
+ * Updates an affiliate; the service refuses a status move AFFILIATE_TRANSITIONS do not allow. Returns
  * the status it had, so the workflow can tell whether it changed.
  */
 export const updateAffiliateStep = createStep(
-  "update-affiliate-step",
+  "update-affiliate",
   async ({ id, ...patch }: AffiliateFields & { id: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const before = await service.retrieveAffiliate(id)

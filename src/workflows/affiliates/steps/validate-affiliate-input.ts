@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { AffiliateStatus } from "../../../modules/affiliate/types/enums"
+import { AffiliateStatus } from "../../../types/enums"
 
 /** The fields a workflow sets on an affiliate (codes already normalised). */
 export type AffiliateFields = {

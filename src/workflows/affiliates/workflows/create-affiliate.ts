@@ -1,8 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { AffiliateEvents } from "../events"
 import { createAffiliateStep } from "../steps/create-affiliate"
 import { AffiliateFields, validateAffiliateInputStep } from "../steps/validate-affiliate-input"
+import { AffiliateEvents } from "../../../events"
 
 export const createAffiliateWorkflowId = "create-affiliate"
 

@@ -1,15 +1,15 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { AffiliateEvents } from "../events"
 import { updateAffiliateStep } from "../steps/update-affiliate"
 import { AffiliateFields, validateAffiliateInputStep } from "../steps/validate-affiliate-input"
+import { AffiliateEvents } from "../../../events"
 
 export const updateAffiliateWorkflowId = "update-affiliate"
 
 export type UpdateAffiliateWorkflowInput = AffiliateFields & { id: string }
 
 /**
- * An admin updates an affiliate; a status may only move as SPEC §3 allows, and a move
+ * An admin updates an affiliate; a status may only move as AFFILIATE_TRANSITIONS allow, and a move
  * emits `affiliate.status_changed` { id, affiliate_id, from, to }.
  */
 export const updateAffiliateWorkflow = createWorkflow(updateAffiliateWorkflowId, (input: UpdateAffiliateWorkflowInput) => {

@@ -3,13 +3,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { AffiliateFacts, chooseAttribution } from "../../../modules/affiliate/domain/choose-attribution"
 import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
+import { holdEndsAt } from "../../../modules/affiliate/domain/hold"
+import { ledgerKeys } from "../../../modules/affiliate/domain/ledger-keys"
 import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AppendedLedgerEntry } from "../../../modules/affiliate/types/service"
 import type { NewLedgerEntry } from "../../../modules/affiliate/domain/ledger-entry"
 import { AttributionFacts, LoadedAttributionFacts } from "./load-attribution-facts"
 
-const DAY_MS = 86_400_000
 
 /** The order's lines as the commission base the `commissionBase` option asks for. */
 export function commissionableLines(order: AttributionFacts["order"], base: "items" | "total"): CommissionableLine[] {
@@ -50,7 +51,7 @@ export type RecordedAttribution = {
 }
 
 /**
- * Decides who is credited for the order (SPEC §3, `chooseAttribution`), computes the sale
+ * Decides who is credited for the order (`chooseAttribution`), computes the sale
  * at the winner's terms (`computeSaleCommission`) and writes receipt, attribution and sale
  * in one module transaction. The ledger is append-only and the receipt is what makes this
  * step run once per order, so there is nothing to compensate: a later failure leaves a
@@ -115,8 +116,8 @@ export const recordOrderAttributionStep = createStep(
         order_id: facts.order.id,
         lines: commission.lines,
         status: "pending" as const,
-        available_at: new Date(placedAt.getTime() + winner.program.hold_days * DAY_MS),
-        idempotency_key: `sale:${facts.order.id}`,
+        available_at: holdEndsAt(placedAt, winner.program.hold_days),
+        idempotency_key: ledgerKeys.sale(facts.order.id),
         reference: "order",
         reference_id: facts.order.id,
       }

@@ -3,6 +3,7 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { ORDER_LOCK, orderLockKey } from "../../order-lock"
 import { loadAttributionFactsStep } from "../steps/load-attribution-facts"
 import { recordOrderAttributionStep } from "../steps/record-order-attribution"
+import { AffiliateEvents } from "../../../events"
 
 export const attributeOrderWorkflowId = "attribute-affiliate-order"
 
@@ -22,7 +23,7 @@ export const attributeOrderWorkflow = createWorkflow(
     const created = transform({ recorded }, ({ recorded }) =>
       recorded.entries.filter((e) => e.created).map((e) => ({ id: e.entry.id, affiliate_id: e.entry.affiliate_id }))
     )
-    emitEventStep({ eventName: "affiliate_commission.created", data: created })
+    emitEventStep({ eventName: AffiliateEvents.COMMISSION_CREATED, data: created })
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(recorded)

@@ -2,6 +2,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
+import { ledgerKeys } from "../../../modules/affiliate/domain/ledger-keys"
 import { netCommissionForOrder, planCommissionCorrection } from "../../../modules/affiliate/domain/net-commission"
 import { FrozenLine } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
@@ -22,7 +23,7 @@ export type BookedCorrection = {
 
 /**
  * Recomputes the order's net commission from its current state and books only the
- * difference (SPEC §3). The key is derived from the money state, so replaying an event,
+ * difference. The key is derived from the money state, so replaying an event,
  * or two events that leave the same state, books nothing twice. Append-only: nothing to
  * compensate.
  */
@@ -72,7 +73,7 @@ export const bookCommissionCorrectionStep = createStep(
         order_id: input.order_id,
         status: correction.status,
         available_at: correction.available_at,
-        idempotency_key: `${correction.type}:${input.order_id}:${input.money.fingerprint}`,
+        idempotency_key: ledgerKeys.correction(correction.type, input.order_id, input.money.fingerprint),
         reference: input.cause.type,
         reference_id: input.cause.id,
       },

@@ -3,6 +3,7 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { ORDER_LOCK, orderLockKey } from "../../order-lock"
 import { bookCommissionCorrectionStep, MoneyEventCause } from "../steps/book-commission-correction"
 import { loadOrderMoneyStateStep } from "../steps/load-order-money-state"
+import { AffiliateEvents } from "../../../events"
 
 export const recomputeOrderCommissionWorkflowId = "recompute-affiliate-order-commission"
 
@@ -22,7 +23,7 @@ export const recomputeOrderCommissionWorkflow = createWorkflow(
     const created = transform({ booked }, ({ booked }) =>
       booked.entries.filter((e) => e.created).map((e) => ({ id: e.entry.id, affiliate_id: e.entry.affiliate_id }))
     )
-    emitEventStep({ eventName: "affiliate_commission.created", data: created })
+    emitEventStep({ eventName: AffiliateEvents.COMMISSION_CREATED, data: created })
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(booked)

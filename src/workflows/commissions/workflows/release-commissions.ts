@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { releaseDueCommissionsStep } from "../steps/release-due-commissions"
+import { AffiliateEvents } from "../../../events"
 
 export const releaseCommissionsWorkflowId = "release-affiliate-commissions"
 
@@ -15,7 +16,7 @@ export const releaseCommissionsWorkflow = createWorkflow(
     const events = transform({ result }, ({ result }) =>
       result.by_affiliate.map((a) => ({ id: a.affiliate_id, affiliate_id: a.affiliate_id, count: a.count }))
     )
-    emitEventStep({ eventName: "affiliate_commission.released", data: events })
+    emitEventStep({ eventName: AffiliateEvents.COMMISSIONS_RELEASED, data: events })
     return new WorkflowResponse(result)
   }
 )

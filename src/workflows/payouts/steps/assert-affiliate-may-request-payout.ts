@@ -8,7 +8,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  * one not yet approved cannot cash out. An admin can still pay them with a batch payout.
  */
 export const assertAffiliateMayRequestPayoutStep = createStep(
-  "assert-affiliate-may-request-payout-step",
+  "assert-affiliate-may-request-payout",
   async (input: { affiliate_id: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const affiliate = await service.retrieveAffiliate(input.affiliate_id, { select: ["id", "status"] })

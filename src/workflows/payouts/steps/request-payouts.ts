@@ -14,7 +14,7 @@ const requested = (payout: { id: string; affiliate_id: string; currency_code: st
 
 /**
  * Undoes payout requests of a workflow that failed after them: each payout is settled as
- * `canceled`, which returns its entries to `available` (SPEC §3). A payout an admin settled
+ * `canceled`, which returns its entries to `available`. A payout an admin settled
  * in the meantime is left as it is (settling twice is refused as an illegal transition).
  */
 async function cancelRequestedPayouts(payoutIds: string[] | undefined, { container }: { container: MedusaContainer }) {
@@ -42,7 +42,7 @@ async function cancelRequestedPayouts(payoutIds: string[] | undefined, { contain
  * payout and refuse the rest as "nothing available" (NOT_ALLOWED -> 400).
  */
 export const requestAffiliatePayoutStep = createStep(
-  "request-affiliate-payout-step",
+  "request-affiliate-payout",
   async (input: { affiliate_id: string; currency_code: string; requested_by?: string | null }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const payout = requested(await service.requestPayout(input))
@@ -58,7 +58,7 @@ export const requestAffiliatePayoutStep = createStep(
  * the failure stay requested (each is complete and consistent) and the step fails.
  */
 export const requestAffiliatePayoutsStep = createStep(
-  "request-affiliate-payouts-step",
+  "request-affiliate-payouts",
   async (input: { currency_code: string; affiliate_ids?: string[]; requested_by?: string | null }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const payouts = (await service.requestPayouts(input)).map(requested)

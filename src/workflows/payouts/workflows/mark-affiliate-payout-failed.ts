@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { settleAffiliatePayoutStep } from "../steps/settle-payout"
+import { AffiliateEvents } from "../../../events"
 
 export const markAffiliatePayoutFailedWorkflowId = "mark-affiliate-payout-failed"
 
@@ -19,7 +20,7 @@ export const markAffiliatePayoutFailedWorkflow = createWorkflow(
     const payout = settleAffiliatePayoutStep(settleInput)
 
     const event = transform({ payout }, ({ payout }) => ({ id: payout.id, affiliate_id: payout.affiliate_id }))
-    emitEventStep({ eventName: "affiliate_payout.failed", data: event })
+    emitEventStep({ eventName: AffiliateEvents.PAYOUT_FAILED, data: event })
     return new WorkflowResponse(payout)
   }
 )

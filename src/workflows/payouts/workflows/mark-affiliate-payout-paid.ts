@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { settleAffiliatePayoutStep } from "../steps/settle-payout"
+import { AffiliateEvents } from "../../../events"
 
 export const markAffiliatePayoutPaidWorkflowId = "mark-affiliate-payout-paid"
 
@@ -19,7 +20,7 @@ export const markAffiliatePayoutPaidWorkflow = createWorkflow(
     const payout = settleAffiliatePayoutStep(settleInput)
 
     const event = transform({ payout }, ({ payout }) => ({ id: payout.id, affiliate_id: payout.affiliate_id }))
-    emitEventStep({ eventName: "affiliate_payout.paid", data: event })
+    emitEventStep({ eventName: AffiliateEvents.PAYOUT_PAID, data: event })
     return new WorkflowResponse(payout)
   }
 )

@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { assertAffiliateMayRequestPayoutStep } from "../steps/assert-affiliate-may-request-payout"
 import { requestAffiliatePayoutStep } from "../steps/request-payouts"
+import { AffiliateEvents } from "../../../events"
 
 export const requestAffiliatePayoutWorkflowId = "request-affiliate-payout"
 
@@ -13,7 +14,7 @@ export type RequestAffiliatePayoutInput = {
 }
 
 /**
- * An affiliate asks to be paid everything available in one currency (SPEC §3): one
+ * An affiliate asks to be paid everything available in one currency: one
  * `requested` payout holding all those entries, or NOT_ALLOWED when the net is below the
  * program minimum or nothing is available. Emits `affiliate_payout.requested`.
  */
@@ -24,7 +25,7 @@ export const requestAffiliatePayoutWorkflow = createWorkflow(
     const payout = requestAffiliatePayoutStep(input)
 
     const event = transform({ payout }, ({ payout }) => ({ id: payout.id, affiliate_id: payout.affiliate_id }))
-    emitEventStep({ eventName: "affiliate_payout.requested", data: event })
+    emitEventStep({ eventName: AffiliateEvents.PAYOUT_REQUESTED, data: event })
     return new WorkflowResponse(payout)
   }
 )

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { requestAffiliatePayoutsStep } from "../steps/request-payouts"
+import { AffiliateEvents } from "../../../events"
 
 export const requestAffiliatePayoutsWorkflowId = "request-affiliate-payouts"
 
@@ -25,7 +26,7 @@ export const requestAffiliatePayoutsWorkflow = createWorkflow(
     const events = transform({ payouts }, ({ payouts }) =>
       payouts.map((p) => ({ id: p.id, affiliate_id: p.affiliate_id }))
     )
-    emitEventStep({ eventName: "affiliate_payout.requested", data: events })
+    emitEventStep({ eventName: AffiliateEvents.PAYOUT_REQUESTED, data: events })
     return new WorkflowResponse(payouts)
   }
 )

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { assertValidAffiliateCode } from "../../../modules/affiliate/domain/affiliate-code"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import type { AffiliateStatus } from "../../../modules/affiliate/types/enums"
+import type { AffiliateStatus } from "../../../types/enums"
 import { affiliateCodeStem, firstFreeAffiliateCode } from "../generate-affiliate-code"
 
 export type AffiliateApplication = {

@@ -1,8 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { AffiliateEvents } from "../../affiliates/events"
 import { createAffiliateStep } from "../../affiliates/steps/create-affiliate"
 import { AffiliateApplication, prepareAffiliateApplicationStep } from "../steps/prepare-affiliate-application"
+import { AffiliateEvents } from "../../../events"
 
 export const applyForAffiliateWorkflowId = "apply-for-affiliate"
 

@@ -9,7 +9,7 @@ export type ProgramRecord = InferTypeOf<typeof AffiliateProgram>
 
 /** Creates a program (never the default one: that comes from the plugin options). */
 export const createProgramStep = createStep(
-  "create-affiliate-program-step",
+  "create-affiliate-program",
   async (data: ProgramFields & { name: string; commission_value: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const program = await service.createAffiliatePrograms({ ...data, is_default: false } as any)

@@ -8,7 +8,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
  * and a program with affiliates is their terms: neither can go.
  */
 export const deleteProgramStep = createStep(
-  "delete-affiliate-program-step",
+  "delete-affiliate-program",
   async (input: { id: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const [program] = await service.listAffiliatePrograms({ id: input.id }, { take: 1 })

@@ -8,7 +8,7 @@ type Undo = { id: string; restore: Record<string, unknown> } | null
 
 /** Updates a program's terms; undone by writing the previous values back. */
 export const updateProgramStep = createStep(
-  "update-affiliate-program-step",
+  "update-affiliate-program",
   async ({ id, ...patch }: ProgramFields & { id: string }, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     if (!Object.keys(patch).length) {

@@ -2,9 +2,9 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { CommissionType, ProgramRuleTarget } from "../../../modules/affiliate/types/enums"
+import { CommissionType, ProgramRuleTarget } from "../../../types/enums"
 
-/** A per-product or per-collection exception to a program's rate (SPEC §2). */
+/** A per-product or per-collection exception to a program's rate. */
 export type ProgramRuleInput = {
   target_type: ProgramRuleTarget
   target_id: string

@@ -1,5 +1,5 @@
 import { BigNumber } from "@medusajs/framework/utils"
-import { LEDGER_ENTRY_STATUSES } from "../../types/enums"
+import { LEDGER_ENTRY_STATUSES } from "../../../../types/enums"
 import { BalanceRow, toBalances } from "../balances"
 
 describe("a balance is the sum of entries per currency and status", () => {

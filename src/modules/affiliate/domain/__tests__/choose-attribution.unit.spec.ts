@@ -1,4 +1,4 @@
-import { AffiliateStatus } from "../../types/enums"
+import { AffiliateStatus } from "../../../../types/enums"
 import {
   AffiliateFacts,
   AttributionDecision,

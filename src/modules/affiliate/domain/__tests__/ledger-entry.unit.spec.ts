@@ -1,6 +1,6 @@
 import { BigNumber, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { expectMedusaError } from "./expect-medusa-error"
-import { LEDGER_ENTRY_TYPES, LedgerEntryType } from "../../types/enums"
+import { LEDGER_ENTRY_TYPES, LedgerEntryType } from "../../../../types/enums"
 import { NewLedgerEntry, prepareLedgerEntry } from "../ledger-entry"
 
 const INVALID = MedusaError.Types.INVALID_DATA

@@ -7,7 +7,7 @@ import {
   LedgerEntryStatus,
   PAYOUT_STATUSES,
   PayoutStatus,
-} from "../../types/enums"
+} from "../../../../types/enums"
 import {
   AFFILIATE_TRANSITIONS,
   LEDGER_ENTRY_TRANSITIONS,
@@ -27,7 +27,7 @@ function allPairs<S extends string>(statuses: readonly S[]): [S, S][] {
 }
 
 /**
- * The expected tables, written out by hand from SPEC §2-3. Each lists the allowed moves;
+ * The expected tables, written out by hand from the product rules (README, How orders are credited). Each lists the allowed moves;
  * every other pair of statuses must be refused.
  */
 const EXPECTED_AFFILIATE_MOVES: Record<AffiliateStatus, AffiliateStatus[]> = {

@@ -39,7 +39,7 @@ const NumberField = ({ id, field, label, hint, optional, step = "1", values, set
   </FormField>
 )
 
-/** The terms of a program (SPEC §2), shared by the create and edit forms. */
+/** The terms of a program, shared by the create and edit forms. */
 export const ProgramFormFields = ({ values, setValue, errors }: ProgramFormFieldsProps) => {
   const e = errors.fields
   const shared = { values, setValue }

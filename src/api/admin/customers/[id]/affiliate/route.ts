@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
+import { isAttributionLive } from "../../../../../modules/affiliate/domain/choose-attribution"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import { reassignCustomerAttributionWorkflow } from "../../../../../workflows/affiliates/workflows/reassign-customer-attribution"
 import { refetchOr404 } from "../../../../utils/refetch"
@@ -16,7 +17,7 @@ async function liveAttribution(req: AuthenticatedMedusaRequest, customerId: stri
     { customer_id: customerId },
     { take: 1, relations: ["affiliate"] }
   )
-  if (!attribution || (attribution.expires_at && new Date(attribution.expires_at) <= new Date())) {
+  if (!attribution || !isAttributionLive(attribution.expires_at ? new Date(attribution.expires_at) : null, new Date())) {
     return null
   }
   const { affiliate, ...rest } = attribution as typeof attribution & { affiliate?: Record<string, unknown> }

@@ -1,0 +1,6 @@
+const DAY_MS = 86_400_000
+
+/** When a sale placed at `placedAt` leaves its hold and becomes payable. */
+export function holdEndsAt(placedAt: Date, holdDays: number): Date {
+  return new Date(placedAt.getTime() + holdDays * DAY_MS)
+}
