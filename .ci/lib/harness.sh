@@ -31,16 +31,16 @@ sql() {
   ' "$REPO/node_modules/pg" "$1" "$2"
 }
 
-# stop_group PID: TERM, then KILL, a process group started with setsid.
+# stop_group PID: TERM, then KILL, a process group started with setsid. Safe under `set -e`
+# (the group's exit status is not ours).
 stop_group() {
   local pid="$1"
   [ -n "$pid" ] || return 0
   kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null
+  kill -TERM -- "-$pid" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL -- "-$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  return 0
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
 }
 
 # Drops the scratch database and stops an embedded PostgreSQL; for the caller's EXIT trap.
