@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import releaseCommissionsJob from "../../src/jobs/release-commissions"
 import reconcileOrdersJob from "../../src/jobs/reconcile-orders"
+import { recomputeOrderCommissionWorkflow } from "../../src/workflows/commissions/workflows/recompute-order-commission"
 import { attributeOrderWorkflow } from "../../src/workflows/attribution/workflows/attribute-order"
 import {
   affiliateService,
@@ -250,6 +251,27 @@ medusaIntegrationTestRunner({
         await refund(payment.id, 0.5 * PAID)
         const full = await ledgerSettles(orderId, 4)
         expect(net(full)).toBeCloseTo(0, 10)
+      })
+
+      it("four concurrent refunds lower net commission by all four, whatever credit lines Medusa keeps", async () => {
+        const { orderId, payment } = await creditedOrder()
+        // 4 x 10 % of the paid total at once. Medusa refunds the payment each time, but the
+        // credit line step of the racing ones fails ("an existing active order change"), so
+        // the order keeps fewer credit lines than refunds, and emits fewer payment.refunded.
+        await Promise.allSettled(Array.from({ length: 4 }, () => refund(payment.id, 0.1 * PAID)))
+        const { data: [paid] } = await c().resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "payment",
+          fields: ["refunds.amount"],
+          filters: { id: payment.id },
+        })
+        const refunded = paid.refunds.reduce((sum: number, r: { amount: number }) => sum + r.amount, 0)
+        expect(refunded).toBeCloseTo(4 * 0.1 * PAID, 10)
+        // A replayed event and the reconcile job book what the payments show, once.
+        await eventually(async () => (await ledgerOf(c(), orderId)).length >= 2)
+        await recomputeOrderCommissionWorkflow(c()).run({ input: { order_id: orderId, cause: { type: "refund", id: payment.id } } })
+        await reconcileOrdersJob(c())
+        expect(net(await ledgerOf(c(), orderId))).toBeCloseTo(12, 10) // 20 x (1 - 84 / 210)
+        expect((await reconcileOrdersJob(c())).corrections).toBe(0)
       })
 
       /** Shirt at a 20 % product rule, mug at the program's 10 %. */

@@ -10,6 +10,9 @@ export const ORDER_MONEY_FIELDS = [
   "credit_lines.amount",
   "items.*",
   "items.detail.*",
+  // What really left: concurrent refunds can leave fewer credit lines than refunds.
+  "payment_collections.payments.captures.amount",
+  "payment_collections.payments.refunds.amount",
 ]
 
 export type LoadedMoneyState = {
@@ -36,11 +39,15 @@ export function orderMoneyState(order: Record<string, any>): LoadedMoneyState {
   const creditLines = (order.credit_lines ?? [])
     .filter(Boolean)
     .reduce((sum: any, line: any) => MathBN.add(sum, line.amount ?? 0), MathBN.convert(0))
+  const payments = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? []).filter(Boolean)
+  const sumOf = (rows: any[]) => rows.reduce((sum: any, row: any) => MathBN.add(sum, row?.amount ?? 0), MathBN.convert(0))
   const state: OrderMoneyState = {
     canceled: order.status === "canceled",
     items,
     order_total: str(order.total),
     credit_line_total: creditLines.toFixed(),
+    captured_total: sumOf(payments.flatMap((p: any) => p.captures ?? [])).toFixed(),
+    refunded_total: sumOf(payments.flatMap((p: any) => p.refunds ?? [])).toFixed(),
   }
   const fingerprint = createHash("sha256")
     .update(
@@ -49,6 +56,8 @@ export function orderMoneyState(order: Record<string, any>): LoadedMoneyState {
         Object.entries(items).sort(([a], [b]) => a.localeCompare(b)),
         state.order_total,
         state.credit_line_total,
+        state.captured_total,
+        state.refunded_total,
       ])
     )
     .digest("hex")

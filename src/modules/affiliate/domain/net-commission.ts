@@ -15,8 +15,11 @@ export type OrderMoneyState = {
   items: Record<string, { quantity: BigNumberInput; returned_quantity: BigNumberInput }>
   /** The order total now, after returns, edits and credit lines. */
   order_total: BigNumberInput
-  /** Refunds not explained by a return or edit (Medusa's credit lines). */
+  /** Refunds not explained by a return or edit, as Medusa's credit lines record them. */
   credit_line_total: BigNumberInput
+  /** What the order's payments captured, and refunded, as the payment module records it. */
+  captured_total: BigNumberInput
+  refunded_total: BigNumberInput
 }
 
 const ZERO = MathBN.convert(0)
@@ -34,11 +37,30 @@ function keptShare(line: FrozenLine, state: OrderMoneyState): Big {
 }
 
 /**
+ * The money refunded that no return or edit explains. Medusa records such a refund as a
+ * credit line, but concurrent refunds can leave fewer credit lines than refunds; the
+ * payments' own refunds are what left. So: the kept goods' value (total before credit
+ * lines) less the money the store kept (captured - refunded), never more than was refunded,
+ * and never less than the credit lines say.
+ */
+export function unexplainedRefund(state: OrderMoneyState): Big {
+  const credited = MathBN.convert(state.credit_line_total)
+  const refunded = MathBN.convert(state.refunded_total)
+  if (!MathBN.gt(refunded, 0)) {
+    return credited
+  }
+  const keptValue = MathBN.add(state.order_total, state.credit_line_total)
+  const keptMoney = MathBN.sub(state.captured_total, refunded)
+  const missing = max(MathBN.sub(keptValue, keptMoney), ZERO)
+  return max(credited, min(refunded, missing))
+}
+
+/**
  * What the sale of an order has earned given the order's current state: nothing
  * once canceled; each line at its own frozen terms for the share not returned or edited
  * away (a flat per-order amount while any credited line with a base is kept); then a
  * refund that no return explains (a credit line) reduces the rest in proportion to the
- * value of the kept order. Never below zero, never above the sale.
+ * value of the kept order (unexplainedRefund). Never below zero, never above the sale.
  */
 export function netCommissionForOrder(
   sale: { amount: BigNumberInput; lines: FrozenLine[] },
@@ -61,7 +83,7 @@ export function netCommissionForOrder(
   // edits took this share of it back.
   const keptValue = MathBN.add(state.order_total, state.credit_line_total)
   const factor = MathBN.gt(keptValue, 0)
-    ? min(max(MathBN.sub(1, MathBN.div(state.credit_line_total, keptValue)), ZERO), MathBN.convert(1))
+    ? min(max(MathBN.sub(1, MathBN.div(unexplainedRefund(state), keptValue)), ZERO), MathBN.convert(1))
     : ZERO
 
   return min(max(MathBN.mult(earnedByLines, factor), ZERO), MathBN.convert(sale.amount))

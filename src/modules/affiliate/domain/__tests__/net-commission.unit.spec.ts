@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { OrderMoneyState, netCommissionForOrder, planCommissionCorrection } from "../net-commission"
+import { OrderMoneyState, netCommissionForOrder, planCommissionCorrection, unexplainedRefund } from "../net-commission"
 import { FrozenLine } from "../sale-commission"
 
 function frozen(
@@ -40,7 +40,7 @@ function state(s: Sale, overrides: Partial<OrderMoneyState> = {}, order_total: B
   for (const l of s.lines) {
     items[l.line_item_id] = { quantity: l.quantity, returned_quantity: 0 }
   }
-  return { canceled: false, items, order_total, credit_line_total: 0, ...overrides }
+  return { canceled: false, items, order_total, credit_line_total: 0, captured_total: 0, refunded_total: 0, ...overrides }
 }
 
 /**
@@ -371,5 +371,46 @@ describe("planCommissionCorrection books the difference down to the net", () => 
       clawback_after_payout: true,
     })
     expect(correction?.amount).toBe(expected)
+  })
+})
+
+describe("unexplainedRefund: what left the store that no return or edit explains", () => {
+  const paid = (refunded: BigNumberInput, extra: Partial<OrderMoneyState> = {}): Partial<OrderMoneyState> => ({
+    captured_total: TOTAL,
+    refunded_total: refunded,
+    ...extra,
+  })
+
+  it("is the credit lines when no refund is recorded on the payments (or none was captured)", () => {
+    expect(unexplainedRefund(state(TWO_RATES, credited("30"))).toFixed()).toBe("30")
+    expect(unexplainedRefund(state(TWO_RATES)).toFixed()).toBe("0")
+  })
+
+  it("agrees with the credit lines when Medusa recorded one per refund", () => {
+    expect(unexplainedRefund(state(TWO_RATES, { ...credited("30"), ...paid("30") })).toFixed()).toBe("30")
+  })
+
+  it("follows the payments' refunds when concurrent refunds left fewer credit lines", () => {
+    // Four refunds of 10 on the payment, but only two credit lines recorded.
+    const st = state(TWO_RATES, { ...credited("20"), ...paid("40") })
+    expect(unexplainedRefund(st).toFixed()).toBe("40")
+    // 25 x (1 - 40/170)
+    expect(net(TWO_RATES, st)).toBe(MathBN.mult(25, MathBN.sub(1, MathBN.div(40, 170))).toFixed())
+  })
+
+  it("a refund that a received return explains is not unexplained", () => {
+    // Item A (100) returned and refunded: the total drops to 70 and 100 left the store.
+    const st = state(TWO_RATES, {
+      items: withItems(TWO_RATES, { item_a: { quantity: 1, returned_quantity: 1 } }),
+      order_total: 70,
+      ...paid("100"),
+    })
+    expect(unexplainedRefund(st).toFixed()).toBe("0")
+    expect(net(TWO_RATES, st)).toBe("15")
+  })
+
+  it("never more than was refunded, even when less was captured than the order is worth", () => {
+    const st = state(TWO_RATES, { captured_total: 100, refunded_total: 10 })
+    expect(unexplainedRefund(st).toFixed()).toBe("10")
   })
 })
