@@ -1,3 +1,4 @@
+import { AFFILIATE_TRANSITIONS } from "../../modules/affiliate/domain/status-machines"
 import type { AffiliateStatus } from "./types"
 
 /** One status change an admin may make, with the words of its confirmation. */
@@ -42,13 +43,24 @@ const reactivate: AffiliateStatusAction = {
   variant: "confirmation",
 }
 
-/**
- * The changes the API allows from each status (pending -> active | rejected,
- * active <-> suspended; rejected is final), as the dashboard offers them.
- */
-export const AFFILIATE_STATUS_ACTIONS: Record<AffiliateStatus, AffiliateStatusAction[]> = {
-  pending: [approve, reject],
-  active: [suspend],
-  suspended: [reactivate],
-  rejected: [],
+/** The words of each move: becoming active is an approval from pending, a reactivation after a suspension. */
+const actionFor = (from: AffiliateStatus, to: AffiliateStatus): AffiliateStatusAction => {
+  switch (to) {
+    case "active":
+      return from === "pending" ? approve : reactivate
+    case "rejected":
+      return reject
+    case "suspended":
+      return suspend
+    default:
+      throw new Error(`No dashboard action moves an affiliate to ${to}`)
+  }
 }
+
+/** The changes the API allows from each status (the module's AFFILIATE_TRANSITIONS), as the dashboard offers them. */
+export const AFFILIATE_STATUS_ACTIONS = Object.fromEntries(
+  (Object.keys(AFFILIATE_TRANSITIONS) as AffiliateStatus[]).map((from) => [
+    from,
+    AFFILIATE_TRANSITIONS[from].map((to) => actionFor(from, to)),
+  ])
+) as Record<AffiliateStatus, AffiliateStatusAction[]>
