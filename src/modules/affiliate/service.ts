@@ -13,7 +13,7 @@ import { AffiliateBalance, toBalances } from "./domain/balances"
 import { attributionExpiry } from "./domain/choose-attribution"
 import { NewLedgerEntry, prepareLedgerEntry } from "./domain/ledger-entry"
 import { assertPayoutAllowed } from "./domain/payout"
-import { buildReportSeries, ReportInterval } from "./domain/report-series"
+import { buildReportSeries, rankTopAffiliates, ReportInterval } from "./domain/report-series"
 import { buildStatement } from "./domain/statement"
 import { assertAffiliateTransition, assertPayoutTransition } from "./domain/status-transitions"
 import { visitorHash } from "./domain/visitor-hash"
@@ -610,21 +610,7 @@ export default class AffiliateModuleService extends MedusaService({
       const top = data.top ?? 10
       // Rows are per currency: fetch enough to fill `top` affiliates across currencies.
       const rows = await this.reports_.topAffiliates({ from: data.from, to: data.to, limit: top * 4 }, sharedContext)
-      type TopAffiliate = NonNullable<ActivityReport["top_affiliates"]>[number]
-      const ranked = new Map<string, TopAffiliate>()
-      for (const row of rows) {
-        const entry: TopAffiliate = ranked.get(row.affiliate_id) ?? {
-          affiliate_id: row.affiliate_id,
-          code: row.code,
-          name: row.name,
-          orders: 0,
-          commission: [],
-        }
-        entry.orders += row.orders
-        entry.commission.push({ currency_code: row.currency_code, amount: MathBN.convert(row.commission).toNumber() })
-        ranked.set(row.affiliate_id, entry)
-      }
-      report.top_affiliates = [...ranked.values()].slice(0, top)
+      report.top_affiliates = rankTopAffiliates(rows, top)
     }
     return report
   }

@@ -1,5 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { currencyDigits, roundToCurrency } from "./currency-precision"
 import { LedgerEntryStatus, LedgerEntryType } from "../../../types/enums"
 
 /** What a caller asks to append to the ledger. */
@@ -44,6 +45,9 @@ function invalid(message: string): never {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
+/** No single entry moves more than this, in the currency's main unit: beyond it is an input error. */
+export const MAX_LEDGER_AMOUNT = 1_000_000_000
+
 /** A finite decimal as a plain string (no exponent); strings must be plain decimals too. */
 function decimalString(field: string, value: BigNumberInput | null | undefined): string {
   if (value === null || value === undefined || (typeof value === "string" && !DECIMAL.test(value.trim()))) {
@@ -77,6 +81,16 @@ export function prepareLedgerEntry(entry: NewLedgerEntry): PreparedLedgerEntry {
   const sign = MathBN.convert(amount).comparedTo(0) ?? 0
   if (entry.type === "sale" && sign < 0) {
     invalid("amount: a sale cannot be negative")
+  }
+  const bn = MathBN.convert(amount)
+  const digits = currencyDigits(currency)
+  if (!bn.eq(roundToCurrency(bn, currency))) {
+    invalid(
+      `amount: must be whole minor units of ${currency.toUpperCase()} (at most ${digits} decimal${digits === 1 ? "" : "s"}), got ${amount}`
+    )
+  }
+  if (MathBN.gt(bn.abs(), MAX_LEDGER_AMOUNT)) {
+    invalid(`amount: must be at most ${MAX_LEDGER_AMOUNT} ${currency.toUpperCase()} either way`)
   }
   if ((entry.type === "reversal" || entry.type === "clawback") && sign > 0) {
     invalid(`amount: a ${entry.type} must be negative or zero`)

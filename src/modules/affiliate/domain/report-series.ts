@@ -59,3 +59,42 @@ export function buildReportSeries(rows: ReportRows): { totals: Omit<ReportPoint,
   }
   return { totals, series }
 }
+
+/** One (affiliate, currency) row of the program's top earners, most commission first. */
+export type TopAffiliateRow = {
+  affiliate_id: string
+  code: string
+  name: string
+  currency_code: string
+  orders: number
+  commission: BigNumberInput
+}
+
+export type TopAffiliate = {
+  affiliate_id: string
+  code: string
+  name: string
+  orders: number
+  commission: MoneyByCurrency
+}
+
+/**
+ * The top `top` affiliates from rows per (affiliate, currency), in the rows' order (the
+ * first row of an affiliate places it): orders add up, commission stays per currency.
+ */
+export function rankTopAffiliates(rows: TopAffiliateRow[], top: number): TopAffiliate[] {
+  const ranked = new Map<string, TopAffiliate>()
+  for (const row of rows) {
+    const entry = ranked.get(row.affiliate_id) ?? {
+      affiliate_id: row.affiliate_id,
+      code: row.code,
+      name: row.name,
+      orders: 0,
+      commission: [],
+    }
+    entry.orders += row.orders
+    entry.commission.push({ currency_code: row.currency_code, amount: MathBN.convert(row.commission).toNumber() })
+    ranked.set(row.affiliate_id, entry)
+  }
+  return [...ranked.values()].slice(0, top)
+}

@@ -1,6 +1,6 @@
 import { InferTypeOf } from "@medusajs/framework/types"
 import { NewLedgerEntry } from "../domain/ledger-entry"
-import { ReportPoint } from "../domain/report-series"
+import { ReportPoint, TopAffiliate } from "../domain/report-series"
 import { StatementFigures } from "../domain/statement"
 import {
   Affiliate,
@@ -66,11 +66,5 @@ export type ActivityReport = {
   totals: Omit<ReportPoint, "date">
   series: ReportPoint[]
   /** Program-wide reports only: the affiliates that earned the most in the range. */
-  top_affiliates?: {
-    affiliate_id: string
-    code: string
-    name: string
-    orders: number
-    commission: { currency_code: string; amount: number }[]
-  }[]
+  top_affiliates?: TopAffiliate[]
 }

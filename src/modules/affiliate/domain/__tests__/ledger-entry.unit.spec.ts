@@ -1,7 +1,7 @@
 import { BigNumber, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { expectMedusaError } from "./expect-medusa-error"
 import { LEDGER_ENTRY_TYPES, LedgerEntryType } from "../../../../types/enums"
-import { NewLedgerEntry, prepareLedgerEntry } from "../ledger-entry"
+import { MAX_LEDGER_AMOUNT, NewLedgerEntry, prepareLedgerEntry } from "../ledger-entry"
 
 const INVALID = MedusaError.Types.INVALID_DATA
 
@@ -92,11 +92,34 @@ describe("money is a plain decimal", () => {
     expectMedusaError(() => prepareLedgerEntry(entry({ amount: amount as any })), INVALID, "amount:", "decimal")
   })
 
-  it("very small and very large amounts stay plain decimals", () => {
-    expect(prepareLedgerEntry(entry({ amount: 0.00000001 })).amount).toBe("0.00000001")
-    expect(prepareLedgerEntry(entry({ amount: "123456789012345678901234.5" })).amount).toBe(
-      "123456789012345678901234.5"
+  it("an amount is whole minor units of its currency: anything finer is refused naming amount", () => {
+    for (const [amount, currency_code] of [
+      [0.00000001, "eur"],
+      ["0.001", "usd"],
+      ["1.005", "usd"],
+      ["1.5", "jpy"],
+      ["0.0005", "kwd"],
+    ] as const) {
+      expectMedusaError(
+        () => prepareLedgerEntry(entry({ amount, currency_code })),
+        MedusaError.Types.INVALID_DATA,
+        "amount: must be whole minor units"
+      )
+    }
+    expect(prepareLedgerEntry(entry({ amount: "1500", currency_code: "jpy" })).amount).toBe("1500")
+    expect(prepareLedgerEntry(entry({ amount: "0.125", currency_code: "kwd" })).amount).toBe("0.125")
+  })
+
+  it("an amount beyond MAX_LEDGER_AMOUNT either way is refused naming amount", () => {
+    for (const amount of [1e44, "123456789012345678901234.5", MAX_LEDGER_AMOUNT + 0.01]) {
+      expectMedusaError(() => prepareLedgerEntry(entry({ amount })), MedusaError.Types.INVALID_DATA, "amount: must be at most")
+    }
+    expectMedusaError(
+      () => prepareLedgerEntry(entry({ type: "reversal", amount: -1e44 })),
+      MedusaError.Types.INVALID_DATA,
+      "amount: must be at most"
     )
+    expect(prepareLedgerEntry(entry({ amount: MAX_LEDGER_AMOUNT })).amount).toBe(String(MAX_LEDGER_AMOUNT))
   })
 })
 
@@ -251,9 +274,10 @@ describe("money is kept exact, as decimal strings", () => {
     expect(prepareLedgerEntry(entry({ amount: new BigNumber("19.99") })).amount).toBe("19.99")
   })
 
-  it("an amount with more digits than a float holds is kept digit for digit", () => {
-    const amount = "12345678901234567.123456789"
+  it("an amount a float would round is kept digit for digit", () => {
+    const amount = "999999999.99"
     expect(prepareLedgerEntry(entry({ amount })).amount).toBe(amount)
+    expect(prepareLedgerEntry(entry({ amount: "0.3" })).amount).toBe("0.3")
   })
 
   it("trailing zeros do not change the value", () => {
