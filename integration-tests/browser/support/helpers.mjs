@@ -1,0 +1,42 @@
+// Locators and admin API calls the dashboard tests share. The API calls run with the
+// browser's session, to look up seeded records and to set up what a test needs.
+import assert from "node:assert/strict"
+import { BASE_URL, page } from "./session.mjs"
+
+/** A GET on the admin API with the browser's session. */
+export async function adminGet(path) {
+  const response = await page.request.get(`${BASE_URL}${path}`)
+  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}: ${await response.text()}`)
+  return response.json()
+}
+
+/** An amount as the dashboard shows it in the en-US browser: $1,234.56. */
+export const usdText = (amount) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(amount ?? 0))
+
+/** A seeded affiliate by code, as the admin API lists it. */
+export async function affiliateByCode(code) {
+  const { affiliates } = await adminGet(`/admin/affiliates?q=${code}`)
+  const affiliate = affiliates.find((a) => a.code === code)
+  assert.ok(affiliate, `the seeded affiliate ${code} exists`)
+  return affiliate
+}
+
+/** EMMA's USD balance as the admin API reports it: { pending, available, requested, paid }. */
+export async function emmaUsdBalance() {
+  const emma = await affiliateByCode("EMMA")
+  const { balances } = await adminGet(`/admin/affiliates/${emma.id}`)
+  const usd = balances.find((b) => b.currency_code.toLowerCase() === "usd")
+  assert.ok(usd, `EMMA has a USD balance (balances: ${JSON.stringify(balances)})`)
+  return usd
+}
+
+/** A card (Container) of the page by its heading. */
+export const card = (heading) =>
+  page
+    .locator("div.shadow-elevation-card-rest")
+    .filter({ has: page.getByRole("heading", { name: heading, exact: true }) })
+    .last()
+
+export const cell = (name) => page.getByRole("cell", { name, exact: true })
+export const toast = (text) => page.locator("[data-sonner-toast]").filter({ hasText: text }).first()
