@@ -10,7 +10,17 @@
 // screenshots of every page's main content go to test-results/browser/ (BROWSER_ARTIFACTS).
 import assert from "node:assert/strict"
 import { readFileSync } from "node:fs"
-import { adminGet, card, cell, emmaUsdBalance, toast, usdText } from "./support/helpers.mjs"
+import {
+  addFilter,
+  adminGet,
+  card,
+  cell,
+  columnTexts,
+  emmaUsdBalance,
+  filterChip,
+  toast,
+  usdText,
+} from "./support/helpers.mjs"
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -58,6 +68,33 @@ uiTest("search the affiliates", async () => {
 
   await page.getByPlaceholder("Search").fill("")
   await cell("ALICE").waitFor()
+})
+
+uiTest("filter the affiliates from the Filter menu: the chip, the URL and the rows follow", async () => {
+  await page.goto(`${BASE_URL}/app/affiliates`)
+  await cell("ALICE").waitFor()
+
+  await addFilter("Status", "Suspended")
+  await page.waitForURL(/[?&]status=%22suspended%22/)
+  await cell("ALICE").waitFor({ state: "detached" })
+  assert.deepEqual(await columnTexts("Code"), ["DEALHUNTER"])
+  assert.deepEqual(await columnTexts("Status"), ["Suspended"])
+  await shoot("affiliates-filtered")
+
+  // The chip's remove button clears the filter.
+  await filterChip("Status").getByRole("button").last().click()
+  await page.waitForURL((url) => !url.searchParams.has("status"))
+  await cell("ALICE").waitFor()
+
+  const { affiliate_programs: programs } = await adminGet("/admin/affiliate-programs?limit=100")
+  const vip = programs.find((p) => p.name === "VIP partners")
+  assert.ok(vip, "the seeded program VIP partners exists")
+  const { affiliates: onVip } = await adminGet(`/admin/affiliates?program_id=${vip.id}&limit=100`)
+  await addFilter("Program", "VIP partners")
+  await page.waitForURL(new RegExp(`[?&]program_id=%22${vip.id}%22`))
+  await cell("ALICE").waitFor({ state: "detached" })
+  assert.deepEqual((await columnTexts("Code")).sort(), onVip.map((a) => a.code).sort())
+  assert.ok(onVip.some((a) => a.code === "BOB"), "BOB is on VIP partners")
 })
 
 uiTest("create an affiliate: field errors for a bad and a taken code, then success", async () => {
@@ -189,6 +226,32 @@ uiTest("payouts: a USD batch for EMMA pays her available balance, then it is mar
   await page.goto(`${BASE_URL}/app/affiliate-payouts?status=%22paid%22`)
   await page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" }).filter({ hasText: amount }).waitFor()
   await shoot("payouts-paid")
+})
+
+uiTest("filter the payouts from the Filter menu: status and currency", async () => {
+  await page.goto(`${BASE_URL}/app/affiliate-payouts`)
+  await page.waitForURL(/[?&]status=%22requested%22/)
+  await filterChip("Status").filter({ hasText: "Requested" }).waitFor()
+  await filterChip("Status").getByRole("button").last().click()
+  await page.waitForURL((url) => !url.searchParams.has("status"))
+
+  await addFilter("Status", "Paid")
+  await page.waitForURL(/[?&]status=%22paid%22/)
+  const paidRow = page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" })
+  await paidRow.waitFor()
+  const statuses = await columnTexts("Status")
+  assert.ok(statuses.length >= 2 && statuses.every((s) => s === "Paid"), `statuses: ${statuses.join(", ")}`)
+
+  // Every seeded payout is in USD: EUR empties the list, USD brings the paid ones back.
+  await addFilter("Currency", "EUR")
+  await page.waitForURL(/[?&]currency_code=%22eur%22/)
+  await page.getByText("Nothing to pay").waitFor()
+  await filterChip("Currency").getByRole("button").first().click()
+  await page.getByRole("listitem").filter({ hasText: /^USD$/ }).click()
+  await page.keyboard.press("Escape")
+  await page.waitForURL(/[?&]currency_code=%22usd%22/)
+  await paidRow.waitFor()
+  await shoot("payouts-filtered")
 })
 
 uiTest("programs under Settings", async () => {

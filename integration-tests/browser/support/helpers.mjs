@@ -1,7 +1,7 @@
 // Locators and admin API calls the dashboard tests share. The API calls run with the
 // browser's session, to look up seeded records and to set up what a test needs.
 import assert from "node:assert/strict"
-import { BASE_URL, page } from "./session.mjs"
+import { BASE_URL, mainContent, page } from "./session.mjs"
 
 /** A GET on the admin API with the browser's session. */
 export async function adminGet(path) {
@@ -40,3 +40,31 @@ export const card = (heading) =>
 
 export const cell = (name) => page.getByRole("cell", { name, exact: true })
 export const toast = (text) => page.locator("[data-sonner-toast]").filter({ hasText: text }).first()
+
+/**
+ * The list toolbar's Filter menu button. DataTable.FilterMenu renders an unlabelled icon
+ * button; it is the first menu trigger of the page's content without a label of its own
+ * (row menus are labelled "Actions for ...", the sort menu comes after it).
+ */
+export const filterMenuButton = () => mainContent().locator('button[aria-haspopup="menu"]:not([aria-label])').first()
+
+/** A filter chip of the list's filter bar by its label ("Status"), with its value when set. */
+export const filterChip = (label) =>
+  mainContent().locator("div.shadow-borders-base").filter({ has: page.locator(`div:text-is("${label}")`) })
+
+/** Adds a filter through the Filter menu and picks its value in the picker that opens. */
+export async function addFilter(label, value) {
+  await filterMenuButton().click()
+  await page.getByRole("menuitem", { name: label, exact: true }).click()
+  await page.getByRole("listitem").filter({ hasText: new RegExp(`^${value}$`) }).click()
+  await page.keyboard.press("Escape")
+  await filterChip(label).filter({ hasText: value }).waitFor()
+}
+
+/** The text of one column in every body row of the page's table. */
+export async function columnTexts(header) {
+  const headers = await mainContent().locator("thead th").allInnerTexts()
+  const index = headers.findIndex((h) => h.trim() === header)
+  assert.ok(index >= 0, `the table has a "${header}" column (columns: ${headers.join(" | ")})`)
+  return (await mainContent().locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts()).map((text) => text.trim())
+}
