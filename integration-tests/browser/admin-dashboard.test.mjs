@@ -18,6 +18,7 @@ import {
   columnTexts,
   emmaUsdBalance,
   filterChip,
+  focusedId,
   toast,
   usdText,
 } from "./support/helpers.mjs"
@@ -117,6 +118,13 @@ uiTest("create an affiliate: field errors for a bad and a taken code, then succe
   await codeError.waitFor()
   assert.match(await codeError.innerText(), /3-32 characters/)
   assert.equal(await dialog.locator("#affiliate-code").getAttribute("aria-invalid"), "true")
+  assert.equal(await focusedId(), "affiliate-code", "the first refused field gets the focus")
+  // The error follows the value: still shown while the code is still too short, gone once it is valid.
+  await dialog.locator("#affiliate-code").fill("ab")
+  await dialog.locator("#affiliate-name").focus()
+  assert.equal(await codeError.count(), 1, "a code that is still invalid keeps its error")
+  await dialog.locator("#affiliate-code").fill("abc")
+  await codeError.waitFor({ state: "detached" })
   page.off("request", countCreates)
   assert.equal(creates.length, 0, "a code the form refuses is not sent to the API")
 
@@ -264,6 +272,36 @@ uiTest("programs under Settings", async () => {
   await page.waitForURL(/\/app\/settings\/affiliate-programs\/afprog_/)
   await page.getByRole("heading", { name: "VIP partners" }).first().waitFor()
   await shoot("program-detail")
+})
+
+uiTest("edit a program's terms: a bad value is refused at its field, a good one is saved", async () => {
+  await page.goto(`${BASE_URL}/app/settings/affiliate-programs`)
+  await page.getByRole("cell", { name: "VIP partners", exact: true }).click()
+  await page.waitForURL(/\/app\/settings\/affiliate-programs\/afprog_/)
+  await page.getByRole("button", { name: "Actions for VIP partners" }).click()
+  await page.getByRole("menuitem", { name: "Edit terms" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Edit terms" }).waitFor()
+
+  const updates = []
+  const countUpdates = (request) => {
+    if (request.method() === "POST" && /\/admin\/affiliate-programs\/afprog_/.test(request.url())) updates.push(request)
+  }
+  page.on("request", countUpdates)
+  await drawer.locator("#program-cookie").fill("-5")
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await drawer.locator("#program-cookie-error").filter({ hasText: /whole number of days/ }).waitFor()
+  assert.equal(await focusedId(), "program-cookie", "the refused field gets the focus")
+  page.off("request", countUpdates)
+  assert.equal(updates.length, 0, "terms the form refuses are not sent")
+
+  await drawer.locator("#program-cookie").fill("45")
+  await drawer.locator("#program-cookie-error").waitFor({ state: "detached" })
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await toast("VIP partners updated").waitFor()
+  await page.getByText("45 days", { exact: true }).waitFor()
+  const { affiliate_programs: programs } = await adminGet("/admin/affiliate-programs?limit=100")
+  assert.equal(programs.find((p) => p.name === "VIP partners").cookie_days, 45)
 })
 
 uiTest("promotion widget: ALICE10 belongs to ALICE", async () => {

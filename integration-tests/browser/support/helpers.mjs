@@ -68,3 +68,6 @@ export async function columnTexts(header) {
   assert.ok(index >= 0, `the table has a "${header}" column (columns: ${headers.join(" | ")})`)
   return (await mainContent().locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts()).map((text) => text.trim())
 }
+
+/** The id of the element that has the focus. */
+export const focusedId = () => page.evaluate(() => document.activeElement?.id || null)
