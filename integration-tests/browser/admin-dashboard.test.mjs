@@ -13,6 +13,8 @@ import { readFileSync } from "node:fs"
 import {
   addFilter,
   adminGet,
+  adminPost,
+  affiliateByCode,
   card,
   cell,
   columnTexts,
@@ -158,6 +160,47 @@ uiTest("approve CARLA from the list", async () => {
   await toast("CARLA is now active").waitFor()
   await row.getByText("Active").waitFor()
   await shoot("affiliates-approved")
+})
+
+uiTest("link a promotion code: other affiliates' codes show their owner, and a refusal names code and owner", async () => {
+  const alice = await affiliateByCode("ALICE")
+  const emma = await affiliateByCode("EMMA")
+  const { promotion } = await adminPost("/admin/promotions", {
+    code: "BROWSERFREE",
+    type: "standard",
+    status: "active",
+    is_automatic: false,
+    application_method: { type: "percentage", target_type: "order", allocation: "across", value: 5 },
+  })
+
+  await page.goto(`${BASE_URL}/app/affiliates/${emma.id}`)
+  await card("Promotion codes").getByRole("button", { name: "Link code" }).click()
+  const drawer = page.getByRole("dialog")
+  const search = drawer.locator("#link-promotions")
+
+  // ALICE10 is ALICE's: shown with its owner, and it cannot be chosen.
+  await search.fill("ALICE10")
+  const owned = drawer.getByRole("option", { name: /ALICE10/ })
+  await owned.filter({ hasText: "Linked to ALICE" }).waitFor()
+  assert.equal(await owned.getAttribute("aria-disabled"), "true")
+  await owned.click({ force: true })
+  assert.equal(await drawer.getByLabel("Selected codes").count(), 0, "a code of another affiliate cannot be chosen")
+  await shoot("link-promotion-owned", drawer)
+
+  // BROWSERFREE is free when chosen, and linked to ALICE before the form is sent.
+  await search.fill("BROWSERFREE")
+  await drawer.getByRole("option", { name: /BROWSERFREE/ }).click()
+  await drawer.getByLabel("Selected codes").getByText("BROWSERFREE").waitFor()
+  await adminPost(`/admin/affiliates/${alice.id}/promotions`, { add: [promotion.id] })
+  expectApiError("POST", new RegExp(`^/admin/affiliates/${emma.id}/promotions$`), "4xx")
+  await drawer.getByRole("button", { name: "Link", exact: true }).click()
+  const refusal = drawer.locator("#link-promotions-error")
+  await refusal.waitFor()
+  const message = await refusal.innerText()
+  assert.match(message, /BROWSERFREE/, `the refusal names the code: ${message}`)
+  assert.match(message, /ALICE/, `the refusal names the owner: ${message}`)
+  assert.doesNotMatch(message, /promo_/, `the refusal shows no promotion id: ${message}`)
+  await shoot("link-promotion-refused", drawer)
 })
 
 uiTest("EMMA's page: balances, activity chart, ledger and its CSV export", async () => {

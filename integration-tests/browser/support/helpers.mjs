@@ -10,6 +10,13 @@ export async function adminGet(path) {
   return response.json()
 }
 
+/** A POST on the admin API with the browser's session. */
+export async function adminPost(path, data) {
+  const response = await page.request.post(`${BASE_URL}${path}`, { data })
+  assert.equal(response.status(), 200, `POST ${path} answered ${response.status()}: ${await response.text()}`)
+  return response.json()
+}
+
 /** An amount as the dashboard shows it in the en-US browser: $1,234.56. */
 export const usdText = (amount) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(amount ?? 0))
