@@ -21,6 +21,7 @@ import {
   emmaUsdBalance,
   filterChip,
   focusedId,
+  payoutCount,
   toast,
   usdText,
 } from "./support/helpers.mjs"
@@ -245,8 +246,10 @@ uiTest("EMMA's page: balances, activity chart, ledger and its CSV export", async
   assert.ok(csv.length >= 5, `the ledger CSV has ${csv.length - 1} rows, expected EMMA's 4+ entries`)
 })
 
-uiTest("payouts: a USD batch for EMMA pays her available balance, then it is marked paid", async () => {
+uiTest("payouts: a USD batch is previewed before it is requested, and marked paid only with a reference", async () => {
   const amount = usdText((await emmaUsdBalance()).available)
+  const { preview: everyone } = await adminGet("/admin/affiliate-payouts/preview?currency_code=usd")
+  assert.ok(everyone.count >= 1, `someone qualifies for a USD payout: ${JSON.stringify(everyone)}`)
   await page.locator('a[href="/app/affiliate-payouts"]').click()
   await page.getByRole("heading", { name: "Affiliate payouts", level: 1 }).waitFor()
 
@@ -254,10 +257,18 @@ uiTest("payouts: a USD batch for EMMA pays her available balance, then it is mar
   const drawer = page.getByRole("dialog")
   await drawer.locator("#batch-currency").click()
   await page.getByRole("option", { name: "USD" }).click()
+  // Who qualifies, how many and the total, before anything is requested.
+  const preview = drawer.getByRole("region", { name: "Batch preview" })
+  await preview.getByText(`${payoutCount(everyone.count)}, ${usdText(everyone.total)} in total`).waitFor()
+  for (const affiliate of everyone.affiliates) {
+    await preview.getByRole("row").filter({ hasText: affiliate.code }).filter({ hasText: usdText(affiliate.amount) }).waitFor()
+  }
   await drawer.getByText("Only these affiliates").click()
   await drawer.locator("#batch-affiliates").fill("emma")
   await drawer.getByRole("option", { name: /^EMMA/ }).click()
   await drawer.getByLabel("Chosen affiliates").getByText(/^EMMA/).waitFor()
+  await preview.getByText(`1 payout, ${amount} in total`).waitFor()
+  await shoot("payout-batch-preview", drawer)
   await drawer.getByRole("button", { name: "Request payouts" }).click()
   await toast("1 payout requested").waitFor()
   await toast(`${amount} in total`).waitFor()
@@ -269,14 +280,60 @@ uiTest("payouts: a USD batch for EMMA pays her available balance, then it is mar
   await row.getByRole("button", { name: /^Actions for payout/ }).click()
   await page.getByRole("menuitem", { name: "Mark as paid" }).click()
   const settle = page.getByRole("dialog")
+  const settlements = []
+  const countSettlements = (request) => {
+    if (request.method() === "POST" && /\/paid$/.test(new URL(request.url()).pathname)) settlements.push(request)
+  }
+  page.on("request", countSettlements)
+  await settle.getByRole("button", { name: "Mark as paid" }).click()
+  await settle.locator("#payout-note-error").filter({ hasText: /reference/i }).waitFor()
+  assert.equal(await focusedId(), "payout-note", "the reference field gets the focus")
+  page.off("request", countSettlements)
+  assert.equal(settlements.length, 0, "a payout is not marked paid without its reference")
   await settle.locator("#payout-note").fill("PAYPAL-BROWSER-TEST")
   await settle.getByRole("button", { name: "Mark as paid" }).click()
   await toast("marked paid").waitFor()
   await row.waitFor({ state: "detached" })
+})
 
+uiTest("a payout's page: its affiliate, reference and the ledger entries it paid", async () => {
   await page.goto(`${BASE_URL}/app/affiliate-payouts?status=%22paid%22`)
-  await page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" }).filter({ hasText: amount }).waitFor()
-  await shoot("payouts-paid")
+  await page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" }).click()
+  await page.waitForURL(/\/app\/affiliate-payouts\/afpay_/)
+  const id = new URL(page.url()).pathname.split("/").pop()
+  const { affiliate_payout: payout } = await adminGet(`/admin/affiliate-payouts/${id}`)
+  assert.equal(payout.reference, "PAYPAL-BROWSER-TEST")
+  assert.ok(payout.entries.length >= 1, `the payout holds entries: ${JSON.stringify(payout)}`)
+
+  const summary = card(usdText(payout.amount))
+  await summary.getByText("Paid", { exact: true }).first().waitFor()
+  await summary.getByText("PAYPAL-BROWSER-TEST").waitFor()
+  await summary.getByRole("link", { name: /EMMA/ }).waitFor()
+  const entries = card("Entries")
+  await entries.getByRole("cell", { name: "Sale", exact: true }).first().waitFor()
+  assert.equal(await entries.locator("tbody tr").count(), payout.entries.length)
+  await shoot("payout-detail")
+})
+
+uiTest("payouts: the payment file asks for its currency and holds that currency only", async () => {
+  const { affiliate_payouts: requested } = await adminGet("/admin/affiliate-payouts?status=requested&currency_code=usd&limit=1000")
+  assert.ok(requested.length >= 1, "the seed leaves a requested USD payout (NINA's)")
+  await page.goto(`${BASE_URL}/app/affiliate-payouts`)
+  await page.waitForURL(/[?&]status=%22requested%22/)
+  await page.getByRole("button", { name: "Export payment file" }).click()
+  const dialog = page.getByRole("dialog")
+  await dialog.locator("#payment-file-currency").click()
+  await page.getByRole("option", { name: "USD" }).click()
+  await shoot("payment-file-currency", dialog)
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: "Download", exact: true }).click(),
+  ])
+  assert.equal(download.suggestedFilename(), "affiliate-payouts-usd.csv")
+  const lines = readFileSync(await download.path(), "utf8").trim().split(/\r?\n/)
+  assert.match(lines[0], /Recipient identifier/, `CSV header: ${lines[0]}`)
+  assert.equal(lines.length - 1, requested.length, "one line per requested USD payout")
+  assert.ok(lines.slice(1).every((line) => line.split(",")[2] === "USD"), `CSV lines: ${lines.join(" | ")}`)
 })
 
 uiTest("filter the payouts from the Filter menu: status and currency", async () => {

@@ -78,3 +78,6 @@ export async function columnTexts(header) {
 
 /** The id of the element that has the focus. */
 export const focusedId = () => page.evaluate(() => document.activeElement?.id || null)
+
+/** "1 payout", "3 payouts". */
+export const payoutCount = (n) => `${n} payout${n === 1 ? "" : "s"}`
