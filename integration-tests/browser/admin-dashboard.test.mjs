@@ -30,6 +30,7 @@ import {
   ADMIN_PASSWORD,
   BASE_URL,
   expectApiError,
+  mainContent,
   page,
   shoot,
   uiTest,
@@ -443,6 +444,13 @@ uiTest("order widget: the receipt of a credited order", async () => {
   await candidates.getByLabel("Lost").first().waitFor()
   const entries = widget.getByRole("list", { name: "Ledger entries of this order" })
   await entries.getByText("Sale").first().waitFor()
+  // Plain sentences for a store owner: no option names, no lower-case fragments.
+  await widget.getByText("The order used BOBSHIRTS, a promotion code of BOB, so BOB is credited.").waitFor()
+  await candidates.getByText("Credited: the order used this promotion code of BOB.").waitFor()
+  await candidates
+    .getByText("Not credited: the order also used an affiliate's promotion code, and a promotion code counts before a referral link.")
+    .waitFor()
+  assert.doesNotMatch(await widget.innerText(), /attributionPriority|precedence/)
   await shoot("order-page")
   await shoot("order-widget", widget)
 })
