@@ -202,6 +202,7 @@ uiTest("link a promotion code: other affiliates' codes show their owner, and a r
   assert.match(message, /BROWSERFREE/, `the refusal names the code: ${message}`)
   assert.match(message, /ALICE/, `the refusal names the owner: ${message}`)
   assert.doesNotMatch(message, /promo_/, `the refusal shows no promotion id: ${message}`)
+  await drawer.getByRole("option", { name: /BROWSERFREE/ }).filter({ hasText: "Linked to ALICE" }).waitFor()
   await shoot("link-promotion-refused", drawer)
 })
 

@@ -1,4 +1,5 @@
 import { Badge, toast } from "@medusajs/ui"
+import { useQueryClient } from "@tanstack/react-query"
 import { useEffect } from "react"
 import { Controller } from "react-hook-form"
 import { z } from "zod"
@@ -8,6 +9,7 @@ import { PromotionSelect } from "../../../../components/pickers/promotion-select
 import { formErrorOf, setApiErrors } from "../../../../lib/form-errors"
 import { useLinkAffiliatePromotions } from "../../../../lib/hooks/affiliates"
 import type { PromotionOption } from "../../../../lib/hooks/core-lookups"
+import { catalogKeys } from "../../../../lib/query-keys"
 import type { Affiliate } from "../../../../lib/types"
 import { useZodForm } from "../../../../lib/use-zod-form"
 import { describeTakenCodes } from "./taken-codes"
@@ -27,6 +29,7 @@ type LinkPromotionsDrawerProps = {
 export const LinkPromotionsDrawer = ({ affiliate, open, onOpenChange }: LinkPromotionsDrawerProps) => {
   const form = useZodForm(linkSchema, { add: [] })
   const { mutateAsync, isPending } = useLinkAffiliatePromotions()
+  const queryClient = useQueryClient()
   const { reset } = form
 
   useEffect(() => {
@@ -45,6 +48,8 @@ export const LinkPromotionsDrawer = ({ affiliate, open, onOpenChange }: LinkProm
       const taken = await describeTakenCodes(add.map((o) => o.id), affiliate.id).catch(() => null)
       if (taken) {
         form.setError("add", { type: "server", message: taken })
+        // The search was read before the code changed hands: show its owner now.
+        queryClient.invalidateQueries({ queryKey: catalogKeys.list({ resource: "promotions" }) })
       } else {
         setApiErrors(form, error, ["add"])
       }
