@@ -9,209 +9,35 @@
 // and on any failed API response it did not announce with expectApiError(). Element
 // screenshots of every page's main content go to test-results/browser/ (BROWSER_ARTIFACTS).
 import assert from "node:assert/strict"
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { after, before, test } from "node:test"
-import { chromium } from "playwright-core"
+import { readFileSync } from "node:fs"
+import {
+  addFilter,
+  adminGet,
+  adminPost,
+  affiliateByCode,
+  card,
+  cell,
+  columnTexts,
+  emmaUsdBalance,
+  filterChip,
+  focusedId,
+  payoutCount,
+  toast,
+  usdText,
+} from "./support/helpers.mjs"
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  BASE_URL,
+  expectApiError,
+  mainContent,
+  page,
+  shoot,
+  uiTest,
+  useDashboardSession,
+} from "./support/session.mjs"
 
-const BASE_URL = required("BASE_URL").replace(/\/$/, "")
-const ADMIN_EMAIL = required("ADMIN_EMAIL")
-const ADMIN_PASSWORD = required("ADMIN_PASSWORD")
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-const ARTIFACTS = process.env.BROWSER_ARTIFACTS || join(process.cwd(), "test-results", "browser")
-const VIEWPORT = { width: 1440, height: 1000 }
-/** Long enough for a production page and its queries on a busy CI runner. */
-const TIMEOUT = 20_000
-/** A whole test, as a safety net: the steps time out much earlier. */
-const TEST_TIMEOUT = 120_000
-
-function required(name) {
-  const value = process.env[name]
-  if (!value) {
-    throw new Error(`${name} is not set: run the browser tests with \`npm run test:browser\``)
-  }
-  return value
-}
-
-let context
-let page
-let profileDir
-
-/** What went wrong in the page during the current test: page errors, unexpected API failures. */
-let problems = []
-/** API failures the current test provokes on purpose: { method, path: RegExp, status: number | "4xx" }. */
-let expectedFailures = []
-
-/**
- * Announces a failed API response the test provokes (a validation error, say). The test
- * fails if it does not happen, unless `optional`.
- */
-function expectApiError(method, path, status, { optional = false } = {}) {
-  expectedFailures.push({ method, path, status, optional, seen: false })
-}
-
-function isApi(url) {
-  const { pathname } = new URL(url)
-  return /^\/(admin|auth|store)\//.test(pathname)
-}
-
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  profileDir = mkdtempSync(join(tmpdir(), "medusa-affiliates-chromium-"))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: process.env.HEADED !== "1",
-    viewport: VIEWPORT,
-    acceptDownloads: true,
-    locale: "en-US",
-    timezoneId: "UTC",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  })
-  context.setDefaultTimeout(TIMEOUT)
-  page = context.pages()[0] ?? (await context.newPage())
-  page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.stack || error.message}`))
-  page.on("response", (response) => {
-    const status = response.status()
-    if (status < 400 || !isApi(response.url())) {
-      return
-    }
-    const method = response.request().method()
-    const { pathname, search } = new URL(response.url())
-    const expected = expectedFailures.find(
-      (e) =>
-        !e.seen &&
-        e.method === method &&
-        e.path.test(pathname) &&
-        (e.status === status || (e.status === "4xx" && status < 500))
-    )
-    if (expected) {
-      expected.seen = true
-      return
-    }
-    problems.push(`unexpected ${status} from ${method} ${pathname}${search} (on ${page.url()})`)
-  })
-  // No answer at all (the server died, say). Requests aborted by a navigation are normal.
-  page.on("requestfailed", (request) => {
-    const failure = request.failure()?.errorText ?? ""
-    if (isApi(request.url()) && !failure.includes("ERR_ABORTED")) {
-      problems.push(`${request.method()} ${new URL(request.url()).pathname} failed: ${failure}`)
-    }
-  })
-  // Console errors do not fail a test (the core dashboard logs some of its own); they are
-  // kept next to the screenshots for whoever investigates a failure.
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      appendFileSync(join(ARTIFACTS, "console-errors.txt"), `${page.url()}\n  ${message.text()}\n`)
-    }
-  })
-})
-
-after(async () => {
-  await context?.close()
-  if (profileDir) {
-    rmSync(profileDir, { recursive: true, force: true })
-  }
-})
-
-/**
- * A test in the shared session: on failure it saves a screenshot of the whole window
- * (FAILED-<name>.png); it fails on page errors and unexpected API failures, and when an
- * announced API failure did not happen.
- */
-function uiTest(name, fn) {
-  test(name, { timeout: TEST_TIMEOUT }, async () => {
-    problems = []
-    expectedFailures = []
-    try {
-      await fn()
-      await page.waitForLoadState("networkidle").catch(() => undefined)
-    } catch (error) {
-      await page
-        .screenshot({ path: join(ARTIFACTS, `FAILED-${slug(name)}.png`), fullPage: true })
-        .catch(() => undefined)
-      if (problems.length) {
-        error.message += `\nAlso seen in the page:\n  ${problems.join("\n  ")}`
-      }
-      throw error
-    }
-    assert.deepEqual(problems, [], "page errors or failed API responses")
-    const missed = expectedFailures.filter((e) => !e.seen && !e.optional)
-    assert.deepEqual(
-      missed.map((e) => `${e.status} from ${e.method} ${e.path}`),
-      [],
-      "API failures the test expected did not happen"
-    )
-  })
-}
-
-const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
-
-/** The page's main content (the dashboard's <main> column, without sidebar and top bar). */
-const mainContent = () => page.locator("main > div").first()
-
-/**
- * Saves an element screenshot as <name>.png. <main> scrolls by itself, so the window is made
- * as tall as the content first; anything still loading (skeletons) is waited out.
- */
-async function shoot(name, locator = mainContent()) {
-  await page.waitForLoadState("networkidle").catch(() => undefined)
-  await page.locator('[aria-busy="true"], .animate-pulse').first().waitFor({ state: "detached", timeout: 5_000 }).catch(() => undefined)
-  const height = await mainContent().evaluate((el) => Math.ceil(el.scrollHeight + el.getBoundingClientRect().top + 16))
-  const resize = height > VIEWPORT.height
-  if (resize) {
-    await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(height, 6000) })
-  }
-  try {
-    // Let toasts fade and the layout settle after the resize.
-    await page.waitForTimeout(300)
-    await locator.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: "disabled" })
-  } finally {
-    if (resize) {
-      await page.setViewportSize(VIEWPORT)
-    }
-  }
-}
-
-/** A GET on the admin API with the browser's session (to look up ids of seeded records). */
-async function adminGet(path) {
-  const response = await page.request.get(`${BASE_URL}${path}`)
-  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}: ${await response.text()}`)
-  return response.json()
-}
-
-/** An amount as the dashboard shows it in the en-US browser: $1,234.56. */
-const usdText = (amount) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(amount ?? 0))
-
-/** EMMA's USD balance as the admin API reports it: { pending, available, requested, paid }. */
-async function emmaUsdBalance() {
-  const { affiliates } = await adminGet("/admin/affiliates?q=EMMA")
-  const emma = affiliates.find((a) => a.code === "EMMA")
-  assert.ok(emma, "the seeded affiliate EMMA exists")
-  const { balances } = await adminGet(`/admin/affiliates/${emma.id}`)
-  const usd = balances.find((b) => b.currency_code.toLowerCase() === "usd")
-  assert.ok(usd, `EMMA has a USD balance (balances: ${JSON.stringify(balances)})`)
-  return usd
-}
-
-/** A card (Container) of the page by its heading. */
-const card = (heading) =>
-  page
-    .locator("div.shadow-elevation-card-rest")
-    .filter({ has: page.getByRole("heading", { name: heading, exact: true }) })
-    .last()
-
-const cell = (name) => page.getByRole("cell", { name, exact: true })
-const toast = (text) => page.locator("[data-sonner-toast]").filter({ hasText: text }).first()
+useDashboardSession()
 
 // ---------------------------------------------------------------------------------------
 
@@ -249,6 +75,33 @@ uiTest("search the affiliates", async () => {
   await cell("ALICE").waitFor()
 })
 
+uiTest("filter the affiliates from the Filter menu: the chip, the URL and the rows follow", async () => {
+  await page.goto(`${BASE_URL}/app/affiliates`)
+  await cell("ALICE").waitFor()
+
+  await addFilter("Status", "Suspended")
+  await page.waitForURL(/[?&]status=%22suspended%22/)
+  await cell("ALICE").waitFor({ state: "detached" })
+  assert.deepEqual(await columnTexts("Code"), ["DEALHUNTER"])
+  assert.deepEqual(await columnTexts("Status"), ["Suspended"])
+  await shoot("affiliates-filtered")
+
+  // The chip's remove button clears the filter.
+  await filterChip("Status").getByRole("button").last().click()
+  await page.waitForURL((url) => !url.searchParams.has("status"))
+  await cell("ALICE").waitFor()
+
+  const { affiliate_programs: programs } = await adminGet("/admin/affiliate-programs?limit=100")
+  const vip = programs.find((p) => p.name === "VIP partners")
+  assert.ok(vip, "the seeded program VIP partners exists")
+  const { affiliates: onVip } = await adminGet(`/admin/affiliates?program_id=${vip.id}&limit=100`)
+  await addFilter("Program", "VIP partners")
+  await page.waitForURL(new RegExp(`[?&]program_id=%22${vip.id}%22`))
+  await cell("ALICE").waitFor({ state: "detached" })
+  assert.deepEqual((await columnTexts("Code")).sort(), onVip.map((a) => a.code).sort())
+  assert.ok(onVip.some((a) => a.code === "BOB"), "BOB is on VIP partners")
+})
+
 uiTest("create an affiliate: field errors for a bad and a taken code, then success", async () => {
   await page.goto(`${BASE_URL}/app/affiliates`)
   await page.getByRole("button", { name: "Create", exact: true }).first().click()
@@ -269,6 +122,13 @@ uiTest("create an affiliate: field errors for a bad and a taken code, then succe
   await codeError.waitFor()
   assert.match(await codeError.innerText(), /3-32 characters/)
   assert.equal(await dialog.locator("#affiliate-code").getAttribute("aria-invalid"), "true")
+  assert.equal(await focusedId(), "affiliate-code", "the first refused field gets the focus")
+  // The error follows the value: still shown while the code is still too short, gone once it is valid.
+  await dialog.locator("#affiliate-code").fill("ab")
+  await dialog.locator("#affiliate-name").focus()
+  assert.equal(await codeError.count(), 1, "a code that is still invalid keeps its error")
+  await dialog.locator("#affiliate-code").fill("abc")
+  await codeError.waitFor({ state: "detached" })
   page.off("request", countCreates)
   assert.equal(creates.length, 0, "a code the form refuses is not sent to the API")
 
@@ -302,6 +162,48 @@ uiTest("approve CARLA from the list", async () => {
   await toast("CARLA is now active").waitFor()
   await row.getByText("Active").waitFor()
   await shoot("affiliates-approved")
+})
+
+uiTest("link a promotion code: other affiliates' codes show their owner, and a refusal names code and owner", async () => {
+  const alice = await affiliateByCode("ALICE")
+  const emma = await affiliateByCode("EMMA")
+  const { promotion } = await adminPost("/admin/promotions", {
+    code: "BROWSERFREE",
+    type: "standard",
+    status: "active",
+    is_automatic: false,
+    application_method: { type: "percentage", target_type: "order", allocation: "across", value: 5 },
+  })
+
+  await page.goto(`${BASE_URL}/app/affiliates/${emma.id}`)
+  await card("Promotion codes").getByRole("button", { name: "Link code" }).click()
+  const drawer = page.getByRole("dialog")
+  const search = drawer.locator("#link-promotions")
+
+  // ALICE10 is ALICE's: shown with its owner, and it cannot be chosen.
+  await search.fill("ALICE10")
+  const owned = drawer.getByRole("option", { name: /ALICE10/ })
+  await owned.filter({ hasText: "Linked to ALICE" }).waitFor()
+  assert.equal(await owned.getAttribute("aria-disabled"), "true")
+  await owned.click({ force: true })
+  assert.equal(await drawer.getByLabel("Selected codes").count(), 0, "a code of another affiliate cannot be chosen")
+  await shoot("link-promotion-owned", drawer)
+
+  // BROWSERFREE is free when chosen, and linked to ALICE before the form is sent.
+  await search.fill("BROWSERFREE")
+  await drawer.getByRole("option", { name: /BROWSERFREE/ }).click()
+  await drawer.getByLabel("Selected codes").getByText("BROWSERFREE").waitFor()
+  await adminPost(`/admin/affiliates/${alice.id}/promotions`, { add: [promotion.id] })
+  expectApiError("POST", new RegExp(`^/admin/affiliates/${emma.id}/promotions$`), "4xx")
+  await drawer.getByRole("button", { name: "Link", exact: true }).click()
+  const refusal = drawer.locator("#link-promotions-error")
+  await refusal.waitFor()
+  const message = await refusal.innerText()
+  assert.match(message, /BROWSERFREE/, `the refusal names the code: ${message}`)
+  assert.match(message, /ALICE/, `the refusal names the owner: ${message}`)
+  assert.doesNotMatch(message, /promo_/, `the refusal shows no promotion id: ${message}`)
+  await drawer.getByRole("option", { name: /BROWSERFREE/ }).filter({ hasText: "Linked to ALICE" }).waitFor()
+  await shoot("link-promotion-refused", drawer)
 })
 
 uiTest("EMMA's page: balances, activity chart, ledger and its CSV export", async () => {
@@ -346,8 +248,10 @@ uiTest("EMMA's page: balances, activity chart, ledger and its CSV export", async
   assert.ok(csv.length >= 5, `the ledger CSV has ${csv.length - 1} rows, expected EMMA's 4+ entries`)
 })
 
-uiTest("payouts: a USD batch for EMMA pays her available balance, then it is marked paid", async () => {
+uiTest("payouts: a USD batch is previewed before it is requested, and marked paid only with a reference", async () => {
   const amount = usdText((await emmaUsdBalance()).available)
+  const { preview: everyone } = await adminGet("/admin/affiliate-payouts/preview?currency_code=usd")
+  assert.ok(everyone.count >= 1, `someone qualifies for a USD payout: ${JSON.stringify(everyone)}`)
   await page.locator('a[href="/app/affiliate-payouts"]').click()
   await page.getByRole("heading", { name: "Affiliate payouts", level: 1 }).waitFor()
 
@@ -355,10 +259,18 @@ uiTest("payouts: a USD batch for EMMA pays her available balance, then it is mar
   const drawer = page.getByRole("dialog")
   await drawer.locator("#batch-currency").click()
   await page.getByRole("option", { name: "USD" }).click()
+  // Who qualifies, how many and the total, before anything is requested.
+  const preview = drawer.getByRole("region", { name: "Batch preview" })
+  await preview.getByText(`${payoutCount(everyone.count)}, ${usdText(everyone.total)} in total`).waitFor()
+  for (const affiliate of everyone.affiliates) {
+    await preview.getByRole("row").filter({ hasText: affiliate.code }).filter({ hasText: usdText(affiliate.amount) }).waitFor()
+  }
   await drawer.getByText("Only these affiliates").click()
   await drawer.locator("#batch-affiliates").fill("emma")
   await drawer.getByRole("option", { name: /^EMMA/ }).click()
   await drawer.getByLabel("Chosen affiliates").getByText(/^EMMA/).waitFor()
+  await preview.getByText(`1 payout, ${amount} in total`).waitFor()
+  await shoot("payout-batch-preview", drawer)
   await drawer.getByRole("button", { name: "Request payouts" }).click()
   await toast("1 payout requested").waitFor()
   await toast(`${amount} in total`).waitFor()
@@ -370,14 +282,86 @@ uiTest("payouts: a USD batch for EMMA pays her available balance, then it is mar
   await row.getByRole("button", { name: /^Actions for payout/ }).click()
   await page.getByRole("menuitem", { name: "Mark as paid" }).click()
   const settle = page.getByRole("dialog")
+  const settlements = []
+  const countSettlements = (request) => {
+    if (request.method() === "POST" && /\/paid$/.test(new URL(request.url()).pathname)) settlements.push(request)
+  }
+  page.on("request", countSettlements)
+  await settle.getByRole("button", { name: "Mark as paid" }).click()
+  await settle.locator("#payout-note-error").filter({ hasText: /reference/i }).waitFor()
+  assert.equal(await focusedId(), "payout-note", "the reference field gets the focus")
+  page.off("request", countSettlements)
+  assert.equal(settlements.length, 0, "a payout is not marked paid without its reference")
   await settle.locator("#payout-note").fill("PAYPAL-BROWSER-TEST")
   await settle.getByRole("button", { name: "Mark as paid" }).click()
   await toast("marked paid").waitFor()
   await row.waitFor({ state: "detached" })
+})
 
+uiTest("a payout's page: its affiliate, reference and the ledger entries it paid", async () => {
   await page.goto(`${BASE_URL}/app/affiliate-payouts?status=%22paid%22`)
-  await page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" }).filter({ hasText: amount }).waitFor()
-  await shoot("payouts-paid")
+  await page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" }).click()
+  await page.waitForURL(/\/app\/affiliate-payouts\/afpay_/)
+  const id = new URL(page.url()).pathname.split("/").pop()
+  const { affiliate_payout: payout } = await adminGet(`/admin/affiliate-payouts/${id}`)
+  assert.equal(payout.reference, "PAYPAL-BROWSER-TEST")
+  assert.ok(payout.entries.length >= 1, `the payout holds entries: ${JSON.stringify(payout)}`)
+
+  const summary = card(usdText(payout.amount))
+  await summary.getByText("Paid", { exact: true }).first().waitFor()
+  await summary.getByText("PAYPAL-BROWSER-TEST").waitFor()
+  await summary.getByRole("link", { name: /EMMA/ }).waitFor()
+  const entries = card("Entries")
+  await entries.getByRole("cell", { name: "Sale", exact: true }).first().waitFor()
+  assert.equal(await entries.locator("tbody tr").count(), payout.entries.length)
+  await shoot("payout-detail")
+})
+
+uiTest("payouts: the payment file asks for its currency and holds that currency only", async () => {
+  const { affiliate_payouts: requested } = await adminGet("/admin/affiliate-payouts?status=requested&currency_code=usd&limit=1000")
+  assert.ok(requested.length >= 1, "the seed leaves a requested USD payout (NINA's)")
+  await page.goto(`${BASE_URL}/app/affiliate-payouts`)
+  await page.waitForURL(/[?&]status=%22requested%22/)
+  await page.getByRole("button", { name: "Export payment file" }).click()
+  const dialog = page.getByRole("dialog")
+  await dialog.locator("#payment-file-currency").click()
+  await page.getByRole("option", { name: "USD" }).click()
+  await shoot("payment-file-currency", dialog)
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: "Download", exact: true }).click(),
+  ])
+  assert.equal(download.suggestedFilename(), "affiliate-payouts-usd.csv")
+  const lines = readFileSync(await download.path(), "utf8").trim().split(/\r?\n/)
+  assert.match(lines[0], /Recipient identifier/, `CSV header: ${lines[0]}`)
+  assert.equal(lines.length - 1, requested.length, "one line per requested USD payout")
+  assert.ok(lines.slice(1).every((line) => line.split(",")[2] === "USD"), `CSV lines: ${lines.join(" | ")}`)
+})
+
+uiTest("filter the payouts from the Filter menu: status and currency", async () => {
+  await page.goto(`${BASE_URL}/app/affiliate-payouts`)
+  await page.waitForURL(/[?&]status=%22requested%22/)
+  await filterChip("Status").filter({ hasText: "Requested" }).waitFor()
+  await filterChip("Status").getByRole("button").last().click()
+  await page.waitForURL((url) => !url.searchParams.has("status"))
+
+  await addFilter("Status", "Paid")
+  await page.waitForURL(/[?&]status=%22paid%22/)
+  const paidRow = page.getByRole("row").filter({ hasText: "PAYPAL-BROWSER-TEST" })
+  await paidRow.waitFor()
+  const statuses = await columnTexts("Status")
+  assert.ok(statuses.length >= 2 && statuses.every((s) => s === "Paid"), `statuses: ${statuses.join(", ")}`)
+
+  // Every seeded payout is in USD: EUR empties the list, USD brings the paid ones back.
+  await addFilter("Currency", "EUR")
+  await page.waitForURL(/[?&]currency_code=%22eur%22/)
+  await page.getByText("Nothing to pay").waitFor()
+  await filterChip("Currency").getByRole("button").first().click()
+  await page.getByRole("listitem").filter({ hasText: /^USD$/ }).click()
+  await page.keyboard.press("Escape")
+  await page.waitForURL(/[?&]currency_code=%22usd%22/)
+  await paidRow.waitFor()
+  await shoot("payouts-filtered")
 })
 
 uiTest("programs under Settings", async () => {
@@ -390,6 +374,36 @@ uiTest("programs under Settings", async () => {
   await page.waitForURL(/\/app\/settings\/affiliate-programs\/afprog_/)
   await page.getByRole("heading", { name: "VIP partners" }).first().waitFor()
   await shoot("program-detail")
+})
+
+uiTest("edit a program's terms: a bad value is refused at its field, a good one is saved", async () => {
+  await page.goto(`${BASE_URL}/app/settings/affiliate-programs`)
+  await page.getByRole("cell", { name: "VIP partners", exact: true }).click()
+  await page.waitForURL(/\/app\/settings\/affiliate-programs\/afprog_/)
+  await page.getByRole("button", { name: "Actions for VIP partners" }).click()
+  await page.getByRole("menuitem", { name: "Edit terms" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Edit terms" }).waitFor()
+
+  const updates = []
+  const countUpdates = (request) => {
+    if (request.method() === "POST" && /\/admin\/affiliate-programs\/afprog_/.test(request.url())) updates.push(request)
+  }
+  page.on("request", countUpdates)
+  await drawer.locator("#program-cookie").fill("-5")
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await drawer.locator("#program-cookie-error").filter({ hasText: /whole number of days/ }).waitFor()
+  assert.equal(await focusedId(), "program-cookie", "the refused field gets the focus")
+  page.off("request", countUpdates)
+  assert.equal(updates.length, 0, "terms the form refuses are not sent")
+
+  await drawer.locator("#program-cookie").fill("45")
+  await drawer.locator("#program-cookie-error").waitFor({ state: "detached" })
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await toast("VIP partners updated").waitFor()
+  await page.getByText("45 days", { exact: true }).waitFor()
+  const { affiliate_programs: programs } = await adminGet("/admin/affiliate-programs?limit=100")
+  assert.equal(programs.find((p) => p.name === "VIP partners").cookie_days, 45)
 })
 
 uiTest("promotion widget: ALICE10 belongs to ALICE", async () => {
@@ -431,6 +445,13 @@ uiTest("order widget: the receipt of a credited order", async () => {
   await candidates.getByLabel("Lost").first().waitFor()
   const entries = widget.getByRole("list", { name: "Ledger entries of this order" })
   await entries.getByText("Sale").first().waitFor()
+  // Plain sentences for a store owner: no option names, no lower-case fragments.
+  await widget.getByText("The order used BOBSHIRTS, a promotion code of BOB, so BOB is credited.").waitFor()
+  await candidates.getByText("Credited: the order used this promotion code of BOB.").waitFor()
+  await candidates
+    .getByText("Not credited: the order also used an affiliate's promotion code, and a promotion code counts before a referral link.")
+    .waitFor()
+  assert.doesNotMatch(await widget.innerText(), /attributionPriority|precedence/)
   await shoot("order-page")
   await shoot("order-widget", widget)
 })

@@ -137,6 +137,21 @@ export type AffiliatePayout = {
   failed_at?: string | null
 }
 
+/** A payout with the ledger entries it pays (`GET /admin/affiliate-payouts/:id`). */
+export type AffiliatePayoutDetail = AffiliatePayout & {
+  requested_by?: string | null
+  canceled_at?: string | null
+  entries: AffiliateCommission[]
+}
+
+/** Who a payout batch in one currency would pay now (`GET /admin/affiliate-payouts/preview`). */
+export type PayoutPreview = {
+  currency_code: string
+  count: number
+  total: MoneyValue
+  affiliates: { affiliate_id: string; code: string; name: string; amount: MoneyValue; entries: number }[]
+}
+
 export type AffiliateStatement = {
   currency_code: string
   from: string

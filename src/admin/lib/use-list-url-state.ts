@@ -3,7 +3,7 @@ import type {
   DataTablePaginationState,
   DataTableSortingState,
 } from "@medusajs/ui"
-import { useCallback, useMemo } from "react"
+import { useCallback, useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 
 type ListUrlStateOptions = {
@@ -16,6 +16,9 @@ type ListUrlStateOptions = {
 
 /** The state a list table keeps in the URL, and the handlers that change it. */
 export type ListUrlState = ReturnType<typeof useListUrlState>
+
+const isEmptyFilterValue = (value: unknown) =>
+  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)
 
 const parseFilterValue = (raw: string | null): unknown => {
   if (raw == null) {
@@ -42,17 +45,32 @@ export const useListUrlState = ({ pageSize, filterIds = [], prefix }: ListUrlSta
   const order = searchParams.get(key("order")) ?? undefined
   const filterSignature = filterIds.map((id) => searchParams.get(key(id)) ?? "").join("|")
 
-  const filtering = useMemo(() => {
+  // Filters with a value live in the URL (they shape the API query).
+  const applied = useMemo(() => {
     const state: DataTableFilteringState = {}
     for (const id of filterIds) {
       const value = parseFilterValue(searchParams.get(key(id)))
-      if (value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0)) {
+      if (!isEmptyFilterValue(value)) {
         state[id] = value
       }
     }
     return state
     // Keyed by every filter's raw value, so the state only changes when a filter does.
   }, [filterSignature, key])
+
+  // A filter just added from the Filter menu has no value yet: the DataTable must still see
+  // it (with its empty value) to show its chip and open its value picker, but it has nothing
+  // to put in the URL or the query until a value is picked.
+  const [adding, setAdding] = useState<DataTableFilteringState>({})
+  const filtering = useMemo(() => {
+    const state: DataTableFilteringState = { ...applied }
+    for (const [id, value] of Object.entries(adding)) {
+      if (!(id in state)) {
+        state[id] = value
+      }
+    }
+    return state
+  }, [applied, adding])
 
   const update = useCallback(
     (change: (params: URLSearchParams) => void, resetPage: boolean) =>
@@ -85,7 +103,7 @@ export const useListUrlState = ({ pageSize, filterIds = [], prefix }: ListUrlSta
       offset,
       ...(order ? { order } : {}),
       ...(q ? { q } : {}),
-      ...(filtering as Record<string, unknown>),
+      ...(applied as Record<string, unknown>),
     },
     search: {
       state: q,
@@ -98,13 +116,16 @@ export const useListUrlState = ({ pageSize, filterIds = [], prefix }: ListUrlSta
     },
     filtering: {
       state: filtering,
-      onFilteringChange: (value: DataTableFilteringState) =>
+      onFilteringChange: (value: DataTableFilteringState) => {
+        setAdding(
+          Object.fromEntries(filterIds.filter((id) => id in value && isEmptyFilterValue(value[id])).map((id) => [id, value[id]]))
+        )
         update((p) => {
           for (const id of filterIds) {
-            const v = value[id]
-            setParam(p, id, v === undefined || v === null || v === "" ? undefined : JSON.stringify(v))
+            setParam(p, id, isEmptyFilterValue(value[id]) ? undefined : JSON.stringify(value[id]))
           }
-        }, true),
+        }, true)
+      },
     },
     sorting: {
       state: sorting,

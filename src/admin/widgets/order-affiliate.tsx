@@ -8,9 +8,10 @@ import { SectionHeader } from "../components/layout/section-header"
 import { MoneyAmount } from "../components/money-amount"
 import { ErrorState } from "../components/states/error-state"
 import { NoRecords } from "../components/states/no-records"
+import { candidateSentence, receiptSentence } from "../lib/attribution-sentences"
 import { formatDate, humanize, moneyNumber } from "../lib/format"
 import { useOrderAttribution } from "../lib/hooks/attributions"
-import type { AttributionCandidate, OrderAttributionSource } from "../lib/types"
+import type { AttributionCandidate, OrderAttribution, OrderAttributionSource } from "../lib/types"
 
 const SOURCE_LABELS: Record<OrderAttributionSource, string> = {
   attribution: "Customer's existing attribution",
@@ -21,7 +22,7 @@ const SOURCE_LABELS: Record<OrderAttributionSource, string> = {
 
 const sourceLabel = (source: OrderAttributionSource | null) => (source ? SOURCE_LABELS[source] ?? humanize(source) : "-")
 
-const Candidate = ({ candidate }: { candidate: AttributionCandidate }) => (
+const Candidate = ({ candidate, receipt }: { candidate: AttributionCandidate; receipt: OrderAttribution }) => (
   <li className="flex items-start gap-x-2 py-2">
     {candidate.won ? (
       <CheckCircleSolid className="text-ui-tag-green-icon mt-0.5 shrink-0" aria-label="Won" />
@@ -52,7 +53,7 @@ const Candidate = ({ candidate }: { candidate: AttributionCandidate }) => (
         )}
       </div>
       <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-        {candidate.reason}
+        {candidateSentence(candidate, receipt)}
       </Text>
     </div>
   </li>
@@ -110,18 +111,20 @@ const OrderAffiliateWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
                 {sourceLabel(receipt.source)}
               </Text>
             </div>
-            {receipt.reason && (
-              <Text size="small" className="text-ui-fg-subtle">
-                {receipt.reason}
-              </Text>
-            )}
+            <Text size="small" className="text-ui-fg-subtle">
+              {receiptSentence(receipt)}
+            </Text>
           </div>
           {receipt.candidates?.length > 0 && (
             <div className="px-6 py-4">
               <Heading level="h3">Considered</Heading>
               <ul className="divide-y" aria-label="Attribution candidates">
                 {receipt.candidates.map((candidate, i) => (
-                  <Candidate key={`${candidate.source}-${candidate.reference ?? candidate.code ?? i}-${i}`} candidate={candidate} />
+                  <Candidate
+                    key={`${candidate.source}-${candidate.reference ?? candidate.code ?? i}-${i}`}
+                    candidate={candidate}
+                    receipt={receipt}
+                  />
                 ))}
               </ul>
             </div>

@@ -9,6 +9,8 @@ type DrawerFormProps = {
   description?: string
   submitLabel?: string
   isSubmitting?: boolean
+  /** Nothing to submit (yet): the submit button is disabled. */
+  submitDisabled?: boolean
   formError?: string
   onSubmit: () => void
   children: ReactNode
@@ -22,6 +24,7 @@ export const DrawerForm = ({
   description,
   submitLabel = "Save",
   isSubmitting,
+  submitDisabled,
   formError,
   onSubmit,
   children,
@@ -49,7 +52,7 @@ export const DrawerForm = ({
                   Cancel
                 </Button>
               </Drawer.Close>
-              <Button size="small" type="submit" isLoading={isSubmitting}>
+              <Button size="small" type="submit" isLoading={isSubmitting} disabled={submitDisabled}>
                 {submitLabel}
               </Button>
             </div>

@@ -1,11 +1,13 @@
 import { Input, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useEffect } from "react"
+import { z } from "zod"
 import { DrawerForm } from "../form/drawer-form"
 import { FormField } from "../form/form-field"
-import { errorMessage, formErrorsFromApi } from "../../lib/api-errors"
-import { formatMoney } from "../../lib/format"
+import { formErrorOf, setApiErrors } from "../../lib/form-errors"
+import { formatDate, formatMoney } from "../../lib/format"
 import { useMarkPayoutFailed, useMarkPayoutPaid } from "../../lib/hooks/payouts"
 import type { AffiliatePayout } from "../../lib/types"
+import { useZodForm } from "../../lib/use-zod-form"
 
 export type SettleOutcome = "paid" | "failed"
 
@@ -30,43 +32,55 @@ const COPY: Record<SettleOutcome, { title: string; submit: string; field: string
   },
 }
 
+// A paid payout cannot be undone, and its reference is what reconciles it with the bank or
+// PayPal statement: it is required. A failure's reason is optional.
+const settleSchema = z
+  .object({
+    outcome: z.enum(["paid", "failed"]),
+    reference: z.string().trim().max(255),
+    reason: z.string().trim().max(1000),
+  })
+  .refine((v) => v.outcome !== "paid" || v.reference !== "", {
+    message: "Enter the transfer reference: the bank or PayPal reference of the payment",
+    path: ["reference"],
+  })
+type SettleValues = z.infer<typeof settleSchema>
+
+const emptyValues = (outcome: SettleOutcome): SettleValues => ({ outcome, reference: "", reason: "" })
+
 /** Records the outcome of a requested payout: paid (with the transfer reference) or failed. */
 export const SettlePayoutDrawer = ({ target, onClose }: SettlePayoutDrawerProps) => {
-  const [note, setNote] = useState("")
-  const [fieldError, setFieldError] = useState<string>()
-  const [formError, setFormError] = useState<string>()
+  const outcome = target?.outcome ?? "paid"
+  const form = useZodForm(settleSchema, emptyValues(outcome))
   const markPaid = useMarkPayoutPaid()
   const markFailed = useMarkPayoutFailed()
-  const outcome = target?.outcome ?? "paid"
   const copy = COPY[outcome]
   const field = outcome === "paid" ? "reference" : "reason"
+  const { reset } = form
 
   useEffect(() => {
-    setNote("")
-    setFieldError(undefined)
-    setFormError(undefined)
-  }, [target])
+    reset(emptyValues(target?.outcome ?? "paid"))
+  }, [target, reset])
 
-  const submit = async () => {
+  const submit = async (values: SettleValues) => {
     if (!target) {
       return
     }
     const { payout } = target
     try {
-      if (outcome === "paid") {
-        await markPaid.mutateAsync({ id: payout.id, reference: note.trim() || undefined })
+      if (values.outcome === "paid") {
+        await markPaid.mutateAsync({ id: payout.id, reference: values.reference })
       } else {
-        await markFailed.mutateAsync({ id: payout.id, reason: note.trim() || undefined })
+        await markFailed.mutateAsync({ id: payout.id, reason: values.reason || undefined })
       }
-      toast.success(`Payout of ${formatMoney(payout.amount, payout.currency_code)} marked ${outcome}`)
+      toast.success(`Payout of ${formatMoney(payout.amount, payout.currency_code)} marked ${values.outcome}`)
       onClose()
     } catch (error) {
-      const errors = formErrorsFromApi(error, [field])
-      setFieldError(errors.fields[field])
-      setFormError(errors.form ?? (errors.fields[field] ? undefined : errorMessage(error)))
+      setApiErrors(form, error, [field])
     }
   }
 
+  const error = form.formState.errors[field]?.message
   return (
     <DrawerForm
       open={Boolean(target)}
@@ -74,31 +88,19 @@ export const SettlePayoutDrawer = ({ target, onClose }: SettlePayoutDrawerProps)
       title={copy.title}
       submitLabel={copy.submit}
       isSubmitting={markPaid.isPending || markFailed.isPending}
-      formError={formError}
-      onSubmit={submit}
+      formError={formErrorOf(form)}
+      onSubmit={form.handleSubmit(submit)}
     >
       {target && (
         <Text size="small" className="text-ui-fg-subtle">
-          {formatMoney(target.payout.amount, target.payout.currency_code)} requested on{" "}
-          {new Date(target.payout.created_at).toLocaleDateString()}.
+          {formatMoney(target.payout.amount, target.payout.currency_code)} requested on {formatDate(target.payout.created_at)}.
         </Text>
       )}
-      <FormField id="payout-note" label={copy.field} optional error={fieldError} hint={copy.hint}>
+      <FormField id="payout-note" label={copy.field} optional={outcome === "failed"} error={error} hint={copy.hint}>
         {outcome === "paid" ? (
-          <Input
-            id="payout-note"
-            size="small"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={Boolean(fieldError) || undefined}
-          />
+          <Input id="payout-note" size="small" {...form.register("reference")} aria-invalid={Boolean(error) || undefined} />
         ) : (
-          <Textarea
-            id="payout-note"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={Boolean(fieldError) || undefined}
-          />
+          <Textarea id="payout-note" {...form.register("reason")} aria-invalid={Boolean(error) || undefined} />
         )}
       </FormField>
     </DrawerForm>

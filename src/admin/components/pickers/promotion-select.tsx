@@ -1,31 +1,41 @@
 import { useState } from "react"
-import { usePromotionSearch, type LookupOption } from "../../lib/hooks/core-lookups"
+import { usePromotionSearch, type PromotionOption } from "../../lib/hooks/core-lookups"
 import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { SearchSelect } from "./search-select"
 
 type PromotionSelectProps = {
   id: string
+  /** The affiliate the codes are for: its own codes are not offered again. */
+  affiliateId: string
   selectedIds: string[]
-  onSelect: (option: LookupOption) => void
-  /** Codes already linked, not offered again. */
-  excludeIds?: string[]
+  onSelect: (option: PromotionOption) => void
   invalid?: boolean
 }
 
-/** Pick promotion codes of the store. */
-export const PromotionSelect = ({ id, selectedIds, onSelect, excludeIds = [], invalid }: PromotionSelectProps) => {
+/** The affiliate who owns a code, as a picker shows it. */
+export const ownerLabel = (owner: NonNullable<PromotionOption["owner"]>) =>
+  `Linked to ${owner.code}${owner.name ? ` (${owner.name})` : ""}`
+
+/**
+ * Pick promotion codes of the store for an affiliate. A code belongs to one affiliate at
+ * most, so codes of other affiliates are shown with their owner and cannot be chosen.
+ */
+export const PromotionSelect = ({ id, affiliateId, selectedIds, onSelect, invalid }: PromotionSelectProps) => {
   const [query, setQuery] = useState("")
   const q = useDebouncedValue(query)
   const { options, isPending, isError } = usePromotionSearch(q)
+  const offered = options
+    .filter((o) => o.owner?.id !== affiliateId)
+    .map((o) => (o.owner ? { ...o, disabled: true, description: ownerLabel(o.owner) } : o))
   return (
     <SearchSelect
       id={id}
       noun="promotions"
       query={query}
       onQueryChange={setQuery}
-      options={options.filter((o) => !excludeIds.includes(o.id))}
+      options={offered}
       selectedIds={selectedIds}
-      onSelect={onSelect}
+      onSelect={(option) => onSelect(option as PromotionOption)}
       isLoading={isPending}
       isError={isError}
       invalid={invalid}

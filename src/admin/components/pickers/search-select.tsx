@@ -71,10 +71,13 @@ export const SearchSelect = ({
               type="button"
               role="option"
               aria-selected={selected}
+              aria-disabled={option.disabled || undefined}
+              disabled={option.disabled}
               onClick={() => onSelect(option)}
               className={clx(
-                "hover:bg-ui-bg-base-hover flex w-full items-center gap-x-2 rounded-md px-2 py-1.5 text-left outline-none",
+                "flex w-full items-center gap-x-2 rounded-md px-2 py-1.5 text-left outline-none",
                 "focus-visible:shadow-borders-interactive-with-focus",
+                option.disabled ? "cursor-not-allowed opacity-60" : "hover:bg-ui-bg-base-hover",
                 { "bg-ui-bg-base-pressed": selected }
               )}
             >

@@ -8,7 +8,30 @@ import type { AffiliateSummary, ProgramRuleTarget } from "../types"
 
 const SEARCH_LIMIT = 10
 
-export type LookupOption = { id: string; label: string; description?: string }
+export type LookupOption = {
+  id: string
+  label: string
+  description?: string
+  /** Shown but not choosable; the description says why. */
+  disabled?: boolean
+}
+
+/** A promotion code with the affiliate it already credits, if any. */
+export type PromotionOption = LookupOption & { owner: AffiliateSummary | null }
+
+/** Promotions by search text or by id, each with its owner through the affiliate <-> promotion link. */
+export const fetchPromotionOptions = async (query: { q?: string; id?: string[]; limit: number }): Promise<PromotionOption[]> => {
+  const { promotions } = await sdk.admin.promotion.list({
+    ...query,
+    fields: "id,code,status,affiliate.id,affiliate.code,affiliate.name",
+  })
+  return promotions.map((p) => ({
+    id: p.id,
+    label: p.code ?? p.id,
+    description: p.status ?? undefined,
+    owner: (p as unknown as { affiliate?: AffiliateSummary | null }).affiliate ?? null,
+  }))
+}
 
 /** The affiliate that owns a promotion, read through the affiliate <-> promotion module link. */
 export const usePromotionOwner = (promotionId: string) => {
@@ -28,14 +51,7 @@ export const usePromotionOwner = (promotionId: string) => {
 export const usePromotionSearch = (q: string, enabled = true) => {
   const { data, ...rest } = useQuery({
     queryKey: catalogKeys.list({ resource: "promotions", q }),
-    queryFn: async (): Promise<LookupOption[]> => {
-      const { promotions } = await sdk.admin.promotion.list({
-        q: q || undefined,
-        limit: SEARCH_LIMIT,
-        fields: "id,code,status,is_automatic",
-      })
-      return promotions.map((p) => ({ id: p.id, label: p.code ?? p.id, description: p.status ?? undefined }))
-    },
+    queryFn: () => fetchPromotionOptions({ q: q || undefined, limit: SEARCH_LIMIT }),
     placeholderData: keepPreviousData,
     enabled,
   })

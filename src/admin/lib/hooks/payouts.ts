@@ -1,8 +1,9 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { retryUnlessNotFound } from "../api-errors"
 import { affiliateKeys, commissionKeys, payoutKeys, statementKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { AffiliatePayout, ListParams, ListResponse, PayoutStatus } from "../types"
+import type { AffiliatePayout, AffiliatePayoutDetail, ListParams, ListResponse, PayoutPreview, PayoutStatus } from "../types"
 import type { QueryOptions } from "./query-options"
 
 export type PayoutListQuery = ListParams & { affiliate_id?: string; status?: PayoutStatus; currency_code?: string }
@@ -14,6 +15,30 @@ export const usePayouts = (query: PayoutListQuery, options?: QueryOptions<Payout
   const { data, ...rest } = useQuery({
     queryKey: payoutKeys.list(query),
     queryFn: () => sdk.client.fetch<PayoutListResponse>(PAYOUTS_PATH, { query }),
+    placeholderData: keepPreviousData,
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+/** A payout with its affiliate and the ledger entries it pays. */
+export const usePayout = (id: string, options?: QueryOptions<{ affiliate_payout: AffiliatePayoutDetail }>) => {
+  const { data, ...rest } = useQuery({
+    queryKey: payoutKeys.detail(id),
+    queryFn: () => sdk.client.fetch<{ affiliate_payout: AffiliatePayoutDetail }>(`${PAYOUTS_PATH}/${id}`),
+    retry: retryUnlessNotFound,
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+export type PayoutPreviewQuery = { currency_code: string; affiliate_ids?: string[] }
+
+/** Who a batch would pay now; only asked once there is a currency (and, if limited, affiliates). */
+export const usePayoutPreview = (query: PayoutPreviewQuery, options?: QueryOptions<{ preview: PayoutPreview }>) => {
+  const { data, ...rest } = useQuery({
+    queryKey: payoutKeys.detail("preview", query),
+    queryFn: () => sdk.client.fetch<{ preview: PayoutPreview }>(`${PAYOUTS_PATH}/preview`, { query }),
     placeholderData: keepPreviousData,
     ...options,
   })

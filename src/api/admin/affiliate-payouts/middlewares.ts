@@ -1,6 +1,13 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { NoQueryParams } from "../../utils/validators"
 import { listPayoutsQueryConfig } from "./query-config"
-import { AdminListPayouts, AdminMarkPayoutFailed, AdminMarkPayoutPaid, AdminRequestPayouts } from "./validators"
+import {
+  AdminListPayouts,
+  AdminMarkPayoutFailed,
+  AdminMarkPayoutPaid,
+  AdminPreviewPayouts,
+  AdminRequestPayouts,
+} from "./validators"
 
 export const adminAffiliatePayoutRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -12,6 +19,16 @@ export const adminAffiliatePayoutRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/affiliate-payouts",
     middlewares: [validateAndTransformBody(AdminRequestPayouts)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate-payouts/preview",
+    middlewares: [validateAndTransformQuery(AdminPreviewPayouts, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/affiliate-payouts/:id",
+    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
   },
   {
     method: ["POST"],

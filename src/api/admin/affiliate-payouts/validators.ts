@@ -9,6 +9,7 @@ import {
   oneOrMany,
   optionalText,
   recordId,
+  required,
 } from "../../utils/validators"
 
 export const PAYOUT_ORDER_COLUMNS = ["created_at", "amount", "status", "paid_at"] as const
@@ -29,6 +30,16 @@ export const AdminRequestPayouts = z.strictObject({
   affiliate_ids: z.array(recordId).min(1).max(1000).optional(),
 })
 export type AdminRequestPayoutsType = z.infer<typeof AdminRequestPayouts>
+
+/** Who a batch in one currency would pay now; the same choice of affiliates as the batch itself. */
+export const AdminPreviewPayouts = z.strictObject({
+  currency_code: required(currencyCode),
+  /** `affiliate_ids=a&affiliate_ids=b`, `affiliate_ids[]=a` or `affiliate_ids=a,b`. */
+  affiliate_ids: z
+    .preprocess((value) => (typeof value === "string" ? value.split(",") : value), z.array(recordId).min(1).max(1000))
+    .optional(),
+})
+export type AdminPreviewPayoutsType = z.infer<typeof AdminPreviewPayouts>
 
 export const AdminMarkPayoutPaid = z.strictObject({
   /** The external reference of the transfer: PayPal batch id, bank reference, ... */

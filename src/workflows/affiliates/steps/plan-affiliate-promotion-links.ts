@@ -52,7 +52,7 @@ export const planAffiliatePromotionLinksStep = createStep(
     const owner = (id: string) => byId.get(id)?.affiliate ?? null
     const taken = input.add.filter((id) => owner(id) && owner(id).id !== input.id)
     if (taken.length) {
-      const described = taken.map((id) => `${byId.get(id).code} (${id}) belongs to affiliate ${owner(id).code}`)
+      const described = taken.map((id) => `${byId.get(id).code} belongs to affiliate ${owner(id).code}`)
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `add: a promotion belongs to at most one affiliate: ${described.join(", ")}`

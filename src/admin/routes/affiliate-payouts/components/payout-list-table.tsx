@@ -1,11 +1,11 @@
 import { Button, Container } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-import { CsvExportButton } from "../../../components/csv-export-button"
 import { ListDataTable } from "../../../components/data-table/list-data-table"
+import { PaymentFileExport } from "../../../components/payouts/payment-file-export"
 import { SettlePayoutDrawer, type SettleOutcome } from "../../../components/payouts/settle-payout-drawer"
 import { PAYOUT_FILTER_IDS, usePayoutColumns, usePayoutFilters } from "../../../components/payouts/use-payout-columns"
 import { useStoreCurrencies } from "../../../lib/hooks/core-lookups"
-import { PAYOUTS_PATH, usePayouts, type PayoutListQuery } from "../../../lib/hooks/payouts"
+import { usePayouts, type PayoutListQuery } from "../../../lib/hooks/payouts"
 import type { AffiliatePayout } from "../../../lib/types"
 import { useListUrlState } from "../../../lib/use-list-url-state"
 import { CreatePayoutBatchDrawer } from "./create-payout-batch-drawer"
@@ -38,7 +38,7 @@ export const PayoutListTable = () => {
       <ListDataTable
         what="the payouts"
         heading="Affiliate payouts"
-        subHeading="Pay the requested payouts (the CSV is a PayPal Payouts file: export one currency at a time), then mark each paid with its reference"
+        subHeading="Pay the requested payouts (export a PayPal payment file per currency), then mark each paid with its reference"
         data={affiliate_payouts}
         columns={columns}
         filters={filters}
@@ -49,14 +49,10 @@ export const PayoutListTable = () => {
         isLoading={isPending}
         error={error}
         onRetry={() => refetch()}
+        rowHref={(row) => `/affiliate-payouts/${row.id}`}
         actions={
           <>
-            <CsvExportButton
-              path={PAYOUTS_PATH}
-              query={query}
-              filename={`affiliate-payouts${query.currency_code ? `-${query.currency_code}` : ""}.csv`}
-              label="Export payment file"
-            />
+            <PaymentFileExport query={query} filenamePrefix="affiliate-payouts" />
             <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
               Create batch
             </Button>

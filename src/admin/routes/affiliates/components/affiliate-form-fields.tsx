@@ -1,19 +1,17 @@
 import { Button, Input, Select, Text } from "@medusajs/ui"
+import { Controller, type UseFormReturn } from "react-hook-form"
 import { FormField } from "../../../components/form/form-field"
 import { CustomerSelect } from "../../../components/pickers/customer-select"
-import type { FormErrors } from "../../../lib/api-errors"
 import { useAllPrograms } from "../../../lib/hooks/programs"
 import { useCustomerOption } from "../../../lib/hooks/core-lookups"
 import { commissionTerms } from "../../../lib/program-terms"
-import type { AffiliateFormField, AffiliateFormValues } from "./affiliate-form"
+import type { AffiliateFormValues } from "./affiliate-form"
 
 const DEFAULT_PROGRAM = "__default__"
 
 type AffiliateFormFieldsProps = {
   mode: "create" | "edit"
-  values: AffiliateFormValues
-  setValue: <K extends AffiliateFormField>(field: K, value: AffiliateFormValues[K]) => void
-  errors: FormErrors<AffiliateFormField>
+  form: UseFormReturn<AffiliateFormValues>
 }
 
 const LinkedCustomer = ({ customerId, onRemove }: { customerId: string; onRemove: () => void }) => {
@@ -38,10 +36,20 @@ const LinkedCustomer = ({ customerId, onRemove }: { customerId: string; onRemove
 }
 
 /** The affiliate's profile fields, shared by the create and edit forms. */
-export const AffiliateFormFields = ({ mode, values, setValue, errors }: AffiliateFormFieldsProps) => {
+export const AffiliateFormFields = ({ mode, form }: AffiliateFormFieldsProps) => {
   const { affiliate_programs: programs = [], isPending: programsLoading } = useAllPrograms()
   const defaultProgram = programs.find((p) => p.is_default)
-  const e = errors.fields
+  const { register, control } = form
+  const errors = form.formState.errors
+  const e = {
+    code: errors.code?.message,
+    name: errors.name?.message,
+    email: errors.email?.message,
+    status: errors.status?.message,
+    program_id: errors.program_id?.message,
+    commission_rate: errors.commission_rate?.message,
+    customer_id: errors.customer_id?.message,
+  }
 
   return (
     <div className="flex flex-col gap-y-6">
@@ -55,8 +63,7 @@ export const AffiliateFormFields = ({ mode, values, setValue, errors }: Affiliat
           <Input
             id="affiliate-code"
             size="small"
-            value={values.code}
-            onChange={(ev) => setValue("code", ev.target.value)}
+            {...register("code")}
             aria-invalid={Boolean(e.code) || undefined}
             autoComplete="off"
             className="font-mono uppercase"
@@ -66,8 +73,7 @@ export const AffiliateFormFields = ({ mode, values, setValue, errors }: Affiliat
           <Input
             id="affiliate-name"
             size="small"
-            value={values.name}
-            onChange={(ev) => setValue("name", ev.target.value)}
+            {...register("name")}
             aria-invalid={Boolean(e.name) || undefined}
           />
         </FormField>
@@ -76,51 +82,58 @@ export const AffiliateFormFields = ({ mode, values, setValue, errors }: Affiliat
             id="affiliate-email"
             type="email"
             size="small"
-            value={values.email}
-            onChange={(ev) => setValue("email", ev.target.value)}
+            {...register("email")}
             aria-invalid={Boolean(e.email) || undefined}
           />
         </FormField>
         {mode === "create" && (
           <FormField id="affiliate-status" label="Status" error={e.status} hint="Pending affiliates earn nothing until approved.">
-            <Select
-              size="small"
-              value={values.status}
-              onValueChange={(v) => setValue("status", v as AffiliateFormValues["status"])}
-            >
-              <Select.Trigger id="affiliate-status" aria-invalid={Boolean(e.status) || undefined}>
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value="active">Active</Select.Item>
-                <Select.Item value="pending">Pending approval</Select.Item>
-              </Select.Content>
-            </Select>
+            <Controller
+              control={control}
+              name="status"
+              render={({ field }) => (
+                <Select size="small" value={field.value} onValueChange={field.onChange}>
+                  <Select.Trigger id="affiliate-status" ref={field.ref} aria-invalid={Boolean(e.status) || undefined}>
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    <Select.Item value="active">Active</Select.Item>
+                    <Select.Item value="pending">Pending approval</Select.Item>
+                  </Select.Content>
+                </Select>
+              )}
+            />
           </FormField>
         )}
         <FormField id="affiliate-program" label="Program" error={e.program_id}>
-          <Select
-            size="small"
-            value={values.program_id || (mode === "create" ? DEFAULT_PROGRAM : undefined)}
-            onValueChange={(v) => setValue("program_id", v === DEFAULT_PROGRAM ? "" : v)}
-            disabled={programsLoading}
-          >
-            <Select.Trigger id="affiliate-program" aria-invalid={Boolean(e.program_id) || undefined}>
-              <Select.Value placeholder={programsLoading ? "Loading programs..." : "Choose a program"} />
-            </Select.Trigger>
-            <Select.Content>
-              {mode === "create" && (
-                <Select.Item value={DEFAULT_PROGRAM}>
-                  Default program{defaultProgram ? ` (${defaultProgram.name})` : ""}
-                </Select.Item>
-              )}
-              {programs.map((program) => (
-                <Select.Item key={program.id} value={program.id}>
-                  {program.name} · {commissionTerms(program)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <Controller
+            control={control}
+            name="program_id"
+            render={({ field }) => (
+              <Select
+                size="small"
+                value={field.value || (mode === "create" ? DEFAULT_PROGRAM : undefined)}
+                onValueChange={(v) => field.onChange(v === DEFAULT_PROGRAM ? "" : v)}
+                disabled={programsLoading}
+              >
+                <Select.Trigger id="affiliate-program" ref={field.ref} aria-invalid={Boolean(e.program_id) || undefined}>
+                  <Select.Value placeholder={programsLoading ? "Loading programs..." : "Choose a program"} />
+                </Select.Trigger>
+                <Select.Content>
+                  {mode === "create" && (
+                    <Select.Item value={DEFAULT_PROGRAM}>
+                      Default program{defaultProgram ? ` (${defaultProgram.name})` : ""}
+                    </Select.Item>
+                  )}
+                  {programs.map((program) => (
+                    <Select.Item key={program.id} value={program.id}>
+                      {program.name} · {commissionTerms(program)}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            )}
+          />
         </FormField>
         <FormField
           id="affiliate-rate"
@@ -137,8 +150,7 @@ export const AffiliateFormFields = ({ mode, values, setValue, errors }: Affiliat
             max={100}
             step="0.01"
             size="small"
-            value={values.commission_rate}
-            onChange={(ev) => setValue("commission_rate", ev.target.value)}
+            {...register("commission_rate")}
             aria-invalid={Boolean(e.commission_rate) || undefined}
           />
         </FormField>
@@ -150,16 +162,22 @@ export const AffiliateFormFields = ({ mode, values, setValue, errors }: Affiliat
         error={e.customer_id}
         hint="The storefront account the affiliate signs in with to see their portal."
       >
-        {values.customer_id ? (
-          <LinkedCustomer customerId={values.customer_id.id} onRemove={() => setValue("customer_id", null)} />
-        ) : (
-          <CustomerSelect
-            id="affiliate-customer"
-            selectedIds={[]}
-            onSelect={(option) => setValue("customer_id", option)}
-            invalid={Boolean(e.customer_id)}
-          />
-        )}
+        <Controller
+          control={control}
+          name="customer_id"
+          render={({ field }) =>
+            field.value ? (
+              <LinkedCustomer customerId={field.value.id} onRemove={() => field.onChange(null)} />
+            ) : (
+              <CustomerSelect
+                id="affiliate-customer"
+                selectedIds={[]}
+                onSelect={(option) => field.onChange(option)}
+                invalid={Boolean(e.customer_id)}
+              />
+            )
+          }
+        />
       </FormField>
     </div>
   )

@@ -1,33 +1,34 @@
-// The affiliate form's values, its checks before sending, and the payloads it sends.
+// The affiliate form's values, the checks made before sending, and the payloads it sends.
+import { z } from "zod"
 import type { AffiliatePayload } from "../../../lib/hooks/affiliates"
-import type { LookupOption } from "../../../lib/hooks/core-lookups"
 import type { Affiliate } from "../../../lib/types"
 
-export type AffiliateFormValues = {
-  code: string
-  name: string
-  email: string
-  /** Where a new affiliate starts; an existing one changes status through its actions. */
-  status: "pending" | "active"
-  /** "" = the default program (only when creating). */
-  program_id: string
-  /** Percent as typed; "" = the program's rate. */
-  commission_rate: string
-  customer_id: LookupOption | null
+const CODE = /^\s*[A-Za-z0-9_-]{3,32}\s*$/
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+const isRateOrEmpty = (value: string) => {
+  const rate = Number(value)
+  return !value.trim() || (Number.isFinite(rate) && rate >= 0 && rate <= 100)
 }
 
-export type AffiliateFormField = keyof AffiliateFormValues
+/** The checks the API would make anyway, caught before the round trip. */
+export const affiliateFormSchema = z.object({
+  code: z.string().regex(CODE, "Use 3-32 characters: letters, digits, - or _"),
+  name: z.string().refine((v) => v.trim() !== "", "Enter a name"),
+  email: z.string().refine((v) => EMAIL.test(v.trim()), "Enter a valid email address"),
+  /** Where a new affiliate starts; an existing one changes status through its actions. */
+  status: z.enum(["pending", "active"]),
+  /** "" = the default program (only when creating). */
+  program_id: z.string(),
+  /** Percent as typed; "" = the program's rate. */
+  commission_rate: z.string().refine(isRateOrEmpty, "Enter a percent between 0 and 100, or leave empty for the program's rate"),
+  customer_id: z.object({ id: z.string(), label: z.string(), description: z.string().optional() }).nullable(),
+})
+
+export type AffiliateFormValues = z.infer<typeof affiliateFormSchema>
 
 /** The form's fields by their API names, so an API error lands on the right one. */
-export const AFFILIATE_FORM_FIELDS: readonly AffiliateFormField[] = [
-  "code",
-  "name",
-  "email",
-  "status",
-  "program_id",
-  "commission_rate",
-  "customer_id",
-]
+export const AFFILIATE_FORM_FIELDS = Object.keys(affiliateFormSchema.shape) as (keyof AffiliateFormValues)[]
 
 export const emptyAffiliateForm = (): AffiliateFormValues => ({
   code: "",
@@ -48,30 +49,6 @@ export const affiliateFormFrom = (affiliate: Affiliate): AffiliateFormValues => 
   commission_rate: affiliate.commission_rate == null ? "" : String(affiliate.commission_rate),
   customer_id: affiliate.customer_id ? { id: affiliate.customer_id, label: affiliate.customer_id } : null,
 })
-
-const CODE = /^[A-Za-z0-9_-]{3,32}$/
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** The checks the API would make anyway, caught before the round trip. */
-export const validateAffiliateForm = (values: AffiliateFormValues): Partial<Record<AffiliateFormField, string>> => {
-  const errors: Partial<Record<AffiliateFormField, string>> = {}
-  if (!CODE.test(values.code.trim())) {
-    errors.code = "Use 3-32 characters: letters, digits, - or _"
-  }
-  if (!values.name.trim()) {
-    errors.name = "Enter a name"
-  }
-  if (!EMAIL.test(values.email.trim())) {
-    errors.email = "Enter a valid email address"
-  }
-  if (values.commission_rate.trim()) {
-    const rate = Number(values.commission_rate)
-    if (!Number.isFinite(rate) || rate < 0 || rate > 100) {
-      errors.commission_rate = "Enter a percent between 0 and 100, or leave empty for the program's rate"
-    }
-  }
-  return errors
-}
 
 export const createAffiliatePayload = (values: AffiliateFormValues): AffiliatePayload => ({
   code: values.code.trim().toUpperCase(),

@@ -1,14 +1,15 @@
 import { toast } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
 import { FocusModalForm } from "../../../components/form/focus-modal-form"
-import { formErrorsFromApi } from "../../../lib/api-errors"
+import { formErrorOf, setApiErrors } from "../../../lib/form-errors"
 import { useCreateAffiliate } from "../../../lib/hooks/affiliates"
-import { useFormState } from "../../../lib/use-form-state"
+import { useZodForm } from "../../../lib/use-zod-form"
 import {
   AFFILIATE_FORM_FIELDS,
+  affiliateFormSchema,
   createAffiliatePayload,
   emptyAffiliateForm,
-  validateAffiliateForm,
+  type AffiliateFormValues,
 } from "./affiliate-form"
 import { AffiliateFormFields } from "./affiliate-form-fields"
 
@@ -17,7 +18,7 @@ type CreateAffiliateModalProps = { open: boolean; onOpenChange: (open: boolean) 
 /** Creates an affiliate; the API's validation messages are shown at the fields they name. */
 export const CreateAffiliateModal = ({ open, onOpenChange }: CreateAffiliateModalProps) => {
   const navigate = useNavigate()
-  const form = useFormState(emptyAffiliateForm())
+  const form = useZodForm(affiliateFormSchema, emptyAffiliateForm())
   const { mutateAsync, isPending } = useCreateAffiliate()
 
   const close = (next: boolean) => {
@@ -27,19 +28,14 @@ export const CreateAffiliateModal = ({ open, onOpenChange }: CreateAffiliateModa
     onOpenChange(next)
   }
 
-  const submit = async () => {
-    const invalid = validateAffiliateForm(form.values)
-    if (Object.keys(invalid).length) {
-      form.setErrors({ fields: invalid })
-      return
-    }
+  const submit = async (values: AffiliateFormValues) => {
     try {
-      const { affiliate } = await mutateAsync(createAffiliatePayload(form.values))
+      const { affiliate } = await mutateAsync(createAffiliatePayload(values))
       toast.success(`Affiliate ${affiliate.code} created`)
       close(false)
       navigate(`/affiliates/${affiliate.id}`)
     } catch (error) {
-      form.setErrors(formErrorsFromApi(error, AFFILIATE_FORM_FIELDS))
+      setApiErrors(form, error, AFFILIATE_FORM_FIELDS)
     }
   }
 
@@ -50,10 +46,10 @@ export const CreateAffiliateModal = ({ open, onOpenChange }: CreateAffiliateModa
       title="Create affiliate"
       description="A person or business that promotes the store with their own referral code."
       isSubmitting={isPending}
-      formError={form.errors.form}
-      onSubmit={submit}
+      formError={formErrorOf(form)}
+      onSubmit={form.handleSubmit(submit)}
     >
-      <AffiliateFormFields mode="create" values={form.values} setValue={form.setValue} errors={form.errors} />
+      <AffiliateFormFields mode="create" form={form} />
     </FocusModalForm>
   )
 }

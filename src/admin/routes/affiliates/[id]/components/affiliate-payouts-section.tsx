@@ -1,10 +1,10 @@
 import { Container } from "@medusajs/ui"
 import { useCallback, useState } from "react"
-import { CsvExportButton } from "../../../../components/csv-export-button"
 import { ListDataTable } from "../../../../components/data-table/list-data-table"
+import { PaymentFileExport } from "../../../../components/payouts/payment-file-export"
 import { SettlePayoutDrawer, type SettleOutcome } from "../../../../components/payouts/settle-payout-drawer"
 import { PAYOUT_FILTER_IDS, usePayoutColumns, usePayoutFilters } from "../../../../components/payouts/use-payout-columns"
-import { PAYOUTS_PATH, usePayouts, type PayoutListQuery } from "../../../../lib/hooks/payouts"
+import { usePayouts, type PayoutListQuery } from "../../../../lib/hooks/payouts"
 import type { AffiliatePayout } from "../../../../lib/types"
 import { useListUrlState } from "../../../../lib/use-list-url-state"
 
@@ -36,7 +36,8 @@ export const AffiliatePayoutsSection = ({ affiliateId, currencies }: { affiliate
         isLoading={isPending}
         error={error}
         onRetry={() => refetch()}
-        actions={<CsvExportButton path={PAYOUTS_PATH} query={query} filename={`payouts-${affiliateId}.csv`} />}
+        rowHref={(row) => `/affiliate-payouts/${row.id}`}
+        actions={<PaymentFileExport query={query} filenamePrefix={`payouts-${affiliateId}`} currencies={currencies} />}
         emptyState={{
           empty: { heading: "No payouts yet", description: "Payouts requested by the affiliate or from the Payouts page show here." },
           filtered: { heading: "No payouts match", description: "Remove the filter to see all payouts." },

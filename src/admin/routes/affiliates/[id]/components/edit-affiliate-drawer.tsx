@@ -1,15 +1,16 @@
 import { toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { DrawerForm } from "../../../../components/form/drawer-form"
-import { formErrorsFromApi } from "../../../../lib/api-errors"
+import { formErrorOf, setApiErrors } from "../../../../lib/form-errors"
 import { useUpdateAffiliate } from "../../../../lib/hooks/affiliates"
 import type { Affiliate } from "../../../../lib/types"
-import { useFormState } from "../../../../lib/use-form-state"
+import { useZodForm } from "../../../../lib/use-zod-form"
 import {
   AFFILIATE_FORM_FIELDS,
   affiliateFormFrom,
+  affiliateFormSchema,
   updateAffiliatePayload,
-  validateAffiliateForm,
+  type AffiliateFormValues,
 } from "../../components/affiliate-form"
 import { AffiliateFormFields } from "../../components/affiliate-form-fields"
 
@@ -21,7 +22,7 @@ type EditAffiliateDrawerProps = {
 
 /** Edits the profile; only changed fields are sent. Status changes go through the actions. */
 export const EditAffiliateDrawer = ({ affiliate, open, onOpenChange }: EditAffiliateDrawerProps) => {
-  const form = useFormState(affiliateFormFrom(affiliate))
+  const form = useZodForm(affiliateFormSchema, affiliateFormFrom(affiliate))
   const { mutateAsync, isPending } = useUpdateAffiliate()
   const { reset } = form
 
@@ -31,13 +32,8 @@ export const EditAffiliateDrawer = ({ affiliate, open, onOpenChange }: EditAffil
     }
   }, [open, affiliate, reset])
 
-  const submit = async () => {
-    const invalid = validateAffiliateForm(form.values)
-    if (Object.keys(invalid).length) {
-      form.setErrors({ fields: invalid })
-      return
-    }
-    const payload = updateAffiliatePayload(form.values, affiliate)
+  const submit = async (values: AffiliateFormValues) => {
+    const payload = updateAffiliatePayload(values, affiliate)
     if (!Object.keys(payload).length) {
       onOpenChange(false)
       return
@@ -47,7 +43,7 @@ export const EditAffiliateDrawer = ({ affiliate, open, onOpenChange }: EditAffil
       toast.success(`${affiliate.code} updated`)
       onOpenChange(false)
     } catch (error) {
-      form.setErrors(formErrorsFromApi(error, AFFILIATE_FORM_FIELDS))
+      setApiErrors(form, error, AFFILIATE_FORM_FIELDS)
     }
   }
 
@@ -57,10 +53,10 @@ export const EditAffiliateDrawer = ({ affiliate, open, onOpenChange }: EditAffil
       onOpenChange={onOpenChange}
       title="Edit affiliate"
       isSubmitting={isPending}
-      formError={form.errors.form}
-      onSubmit={submit}
+      formError={formErrorOf(form)}
+      onSubmit={form.handleSubmit(submit)}
     >
-      <AffiliateFormFields mode="edit" values={form.values} setValue={form.setValue} errors={form.errors} />
+      <AffiliateFormFields mode="edit" form={form} />
     </DrawerForm>
   )
 }

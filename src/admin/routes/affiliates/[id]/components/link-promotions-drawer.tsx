@@ -1,12 +1,23 @@
-import { Badge, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { Badge, toast } from "@medusajs/ui"
+import { useQueryClient } from "@tanstack/react-query"
+import { useEffect } from "react"
+import { Controller } from "react-hook-form"
+import { z } from "zod"
 import { DrawerForm } from "../../../../components/form/drawer-form"
 import { FormField } from "../../../../components/form/form-field"
 import { PromotionSelect } from "../../../../components/pickers/promotion-select"
-import { formErrorsFromApi } from "../../../../lib/api-errors"
+import { formErrorOf, setApiErrors } from "../../../../lib/form-errors"
 import { useLinkAffiliatePromotions } from "../../../../lib/hooks/affiliates"
-import type { LookupOption } from "../../../../lib/hooks/core-lookups"
+import type { PromotionOption } from "../../../../lib/hooks/core-lookups"
+import { catalogKeys } from "../../../../lib/query-keys"
 import type { Affiliate } from "../../../../lib/types"
+import { useZodForm } from "../../../../lib/use-zod-form"
+import { describeTakenCodes } from "./taken-codes"
+
+const linkSchema = z.object({
+  add: z.array(z.custom<PromotionOption>()).min(1, "Choose at least one promotion code"),
+})
+type LinkValues = z.infer<typeof linkSchema>
 
 type LinkPromotionsDrawerProps = {
   affiliate: Affiliate
@@ -16,39 +27,36 @@ type LinkPromotionsDrawerProps = {
 
 /** Links promotion codes to the affiliate: orders using them credit this affiliate. */
 export const LinkPromotionsDrawer = ({ affiliate, open, onOpenChange }: LinkPromotionsDrawerProps) => {
-  const [selected, setSelected] = useState<LookupOption[]>([])
-  const [error, setError] = useState<{ field?: string; form?: string }>({})
+  const form = useZodForm(linkSchema, { add: [] })
   const { mutateAsync, isPending } = useLinkAffiliatePromotions()
+  const queryClient = useQueryClient()
+  const { reset } = form
 
   useEffect(() => {
     if (open) {
-      setSelected([])
-      setError({})
+      reset({ add: [] })
     }
-  }, [open])
+  }, [open, reset])
 
-  const toggle = (option: LookupOption) => {
-    setError({})
-    setSelected((prev) => (prev.some((o) => o.id === option.id) ? prev.filter((o) => o.id !== option.id) : [...prev, option]))
-  }
-
-  const submit = async () => {
-    if (!selected.length) {
-      setError({ field: "Choose at least one promotion code" })
-      return
-    }
+  const submit = async ({ add }: LinkValues) => {
     try {
-      await mutateAsync({ affiliateId: affiliate.id, add: selected.map((o) => o.id) })
-      toast.success(
-        selected.length === 1 ? `${selected[0].label} linked to ${affiliate.code}` : `${selected.length} codes linked to ${affiliate.code}`
-      )
+      await mutateAsync({ affiliateId: affiliate.id, add: add.map((o) => o.id) })
+      toast.success(add.length === 1 ? `${add[0].label} linked to ${affiliate.code}` : `${add.length} codes linked to ${affiliate.code}`)
       onOpenChange(false)
-    } catch (e) {
-      const errors = formErrorsFromApi(e, ["add"])
-      setError({ field: errors.fields.add, form: errors.form })
+    } catch (error) {
+      // The refusal of a code another affiliate has names the code and its owner, not ids.
+      const taken = await describeTakenCodes(add.map((o) => o.id), affiliate.id).catch(() => null)
+      if (taken) {
+        form.setError("add", { type: "server", message: taken })
+        // The search was read before the code changed hands: show its owner now.
+        queryClient.invalidateQueries({ queryKey: catalogKeys.list({ resource: "promotions" }) })
+      } else {
+        setApiErrors(form, error, ["add"])
+      }
     }
   }
 
+  const error = form.formState.errors.add?.message
   return (
     <DrawerForm
       open={open}
@@ -57,30 +65,48 @@ export const LinkPromotionsDrawer = ({ affiliate, open, onOpenChange }: LinkProm
       description={`Orders that use a linked code credit ${affiliate.code}. A code belongs to one affiliate at most.`}
       submitLabel="Link"
       isSubmitting={isPending}
-      formError={error.form}
-      onSubmit={submit}
+      formError={formErrorOf(form)}
+      onSubmit={form.handleSubmit(submit)}
     >
-      <FormField id="link-promotions" label="Promotion codes" error={error.field}>
-        {selected.length > 0 && (
-          <div className="flex flex-wrap gap-1" aria-label="Selected codes">
-            {selected.map((o) => (
-              <Badge key={o.id} size="2xsmall" className="font-mono">
-                {o.label}
-              </Badge>
-            ))}
-          </div>
-        )}
-        <PromotionSelect
-          id="link-promotions"
-          selectedIds={selected.map((o) => o.id)}
-          onSelect={toggle}
-          excludeIds={(affiliate.promotions ?? []).map((p) => p.id)}
-          invalid={Boolean(error.field)}
+      <FormField
+        id="link-promotions"
+        label="Promotion codes"
+        error={error}
+        hint="Codes of other affiliates are shown with their owner and cannot be chosen."
+      >
+        <Controller
+          control={form.control}
+          name="add"
+          render={({ field }) => {
+            const toggle = (option: PromotionOption) =>
+              field.onChange(
+                field.value.some((o) => o.id === option.id)
+                  ? field.value.filter((o) => o.id !== option.id)
+                  : [...field.value, option]
+              )
+            return (
+              <>
+                {field.value.length > 0 && (
+                  <div className="flex flex-wrap gap-1" aria-label="Selected codes">
+                    {field.value.map((o) => (
+                      <Badge key={o.id} size="2xsmall" className="font-mono">
+                        {o.label}
+                      </Badge>
+                    ))}
+                  </div>
+                )}
+                <PromotionSelect
+                  id="link-promotions"
+                  affiliateId={affiliate.id}
+                  selectedIds={field.value.map((o) => o.id)}
+                  onSelect={toggle}
+                  invalid={Boolean(error)}
+                />
+              </>
+            )
+          }}
         />
       </FormField>
-      <Text size="xsmall" className="text-ui-fg-muted">
-        Codes already linked to this affiliate are not listed.
-      </Text>
     </DrawerForm>
   )
 }

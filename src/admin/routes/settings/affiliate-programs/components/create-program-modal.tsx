@@ -1,10 +1,10 @@
 import { toast } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
 import { FocusModalForm } from "../../../../components/form/focus-modal-form"
-import { formErrorsFromApi } from "../../../../lib/api-errors"
+import { formErrorOf, setApiErrors } from "../../../../lib/form-errors"
 import { useCreateProgram } from "../../../../lib/hooks/programs"
-import { useFormState } from "../../../../lib/use-form-state"
-import { PROGRAM_FORM_FIELDS, emptyProgramForm, programPayload, validateProgramForm } from "./program-form"
+import { useZodForm } from "../../../../lib/use-zod-form"
+import { PROGRAM_FORM_FIELDS, emptyProgramForm, programFormSchema, programPayload, type ProgramFormValues } from "./program-form"
 import { ProgramFormFields } from "./program-form-fields"
 
 type CreateProgramModalProps = { open: boolean; onOpenChange: (open: boolean) => void }
@@ -12,7 +12,7 @@ type CreateProgramModalProps = { open: boolean; onOpenChange: (open: boolean) =>
 /** Creates a program; product and collection rules are added on its page afterwards. */
 export const CreateProgramModal = ({ open, onOpenChange }: CreateProgramModalProps) => {
   const navigate = useNavigate()
-  const form = useFormState(emptyProgramForm())
+  const form = useZodForm(programFormSchema, emptyProgramForm())
   const { mutateAsync, isPending } = useCreateProgram()
 
   const close = (next: boolean) => {
@@ -22,19 +22,14 @@ export const CreateProgramModal = ({ open, onOpenChange }: CreateProgramModalPro
     onOpenChange(next)
   }
 
-  const submit = async () => {
-    const invalid = validateProgramForm(form.values)
-    if (Object.keys(invalid).length) {
-      form.setErrors({ fields: invalid })
-      return
-    }
+  const submit = async (values: ProgramFormValues) => {
     try {
-      const { affiliate_program: program } = await mutateAsync(programPayload(form.values))
+      const { affiliate_program: program } = await mutateAsync(programPayload(values))
       toast.success(`Program ${program.name} created`)
       close(false)
       navigate(`/settings/affiliate-programs/${program.id}`)
     } catch (error) {
-      form.setErrors(formErrorsFromApi(error, PROGRAM_FORM_FIELDS))
+      setApiErrors(form, error, PROGRAM_FORM_FIELDS)
     }
   }
 
@@ -45,10 +40,10 @@ export const CreateProgramModal = ({ open, onOpenChange }: CreateProgramModalPro
       title="Create affiliate program"
       description="Commission terms a group of affiliates is on."
       isSubmitting={isPending}
-      formError={form.errors.form}
-      onSubmit={submit}
+      formError={formErrorOf(form)}
+      onSubmit={form.handleSubmit(submit)}
     >
-      <ProgramFormFields values={form.values} setValue={form.setValue} errors={form.errors} />
+      <ProgramFormFields form={form} />
     </FocusModalForm>
   )
 }

@@ -1,33 +1,40 @@
 // The program form's values, its checks before sending, and the payloads it sends.
+import { z } from "zod"
 import type { ProgramPayload } from "../../../../lib/hooks/programs"
-import type { AffiliateProgram, CommissionType } from "../../../../lib/types"
+import { COMMISSION_TYPES } from "../../../../../types/enums"
+import type { AffiliateProgram } from "../../../../lib/types"
 
-export type ProgramFormValues = {
-  name: string
-  commission_type: CommissionType
-  commission_value: string
-  hold_days: string
-  cookie_days: string
-  /** "" = the customer stays attributed forever. */
-  trailing_months: string
-  first_order_only: boolean
-  min_payout_amount: string
-  auto_approve: boolean
-}
+const isWholeNumber = (value: string, min: number) => /^\d+$/.test(value.trim()) && Number(value) >= min
+const isAmount = (value: string) => value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0
+
+const DAYS = "Enter a whole number of days (0 or more)"
+
+/** The terms of a program as typed, with the checks the API would make anyway. */
+export const programFormSchema = z
+  .object({
+    name: z.string().refine((v) => v.trim() !== "", "Enter a name"),
+    commission_type: z.enum(COMMISSION_TYPES),
+    commission_value: z.string().refine(isAmount, "Enter a number of 0 or more"),
+    hold_days: z.string().refine((v) => isWholeNumber(v, 0), DAYS),
+    cookie_days: z.string().refine((v) => isWholeNumber(v, 0), DAYS),
+    /** "" = the customer stays attributed forever. */
+    trailing_months: z
+      .string()
+      .refine((v) => !v.trim() || isWholeNumber(v, 1), "Enter a whole number of months (1 or more), or leave empty for forever"),
+    first_order_only: z.boolean(),
+    min_payout_amount: z.string().refine(isAmount, "Enter an amount of 0 or more"),
+    auto_approve: z.boolean(),
+  })
+  .refine((v) => v.commission_type !== "percentage" || !isAmount(v.commission_value) || Number(v.commission_value) <= 100, {
+    message: "A percentage is at most 100",
+    path: ["commission_value"],
+  })
+
+export type ProgramFormValues = z.infer<typeof programFormSchema>
 
 export type ProgramFormField = keyof ProgramFormValues
 
-export const PROGRAM_FORM_FIELDS: readonly ProgramFormField[] = [
-  "name",
-  "commission_type",
-  "commission_value",
-  "hold_days",
-  "cookie_days",
-  "trailing_months",
-  "first_order_only",
-  "min_payout_amount",
-  "auto_approve",
-]
+export const PROGRAM_FORM_FIELDS = Object.keys(programFormSchema.shape) as ProgramFormField[]
 
 export const emptyProgramForm = (): ProgramFormValues => ({
   name: "",
@@ -52,27 +59,6 @@ export const programFormFrom = (program: AffiliateProgram): ProgramFormValues =>
   min_payout_amount: String(program.min_payout_amount ?? "0"),
   auto_approve: Boolean(program.auto_approve),
 })
-
-const isWholeNumber = (value: string, min: number) => /^\d+$/.test(value.trim()) && Number(value) >= min
-
-const isAmount = (value: string) => value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0
-
-export const validateProgramForm = (values: ProgramFormValues): Partial<Record<ProgramFormField, string>> => {
-  const errors: Partial<Record<ProgramFormField, string>> = {}
-  if (!values.name.trim()) errors.name = "Enter a name"
-  if (!isAmount(values.commission_value)) {
-    errors.commission_value = "Enter a number of 0 or more"
-  } else if (values.commission_type === "percentage" && Number(values.commission_value) > 100) {
-    errors.commission_value = "A percentage is at most 100"
-  }
-  if (!isWholeNumber(values.hold_days, 0)) errors.hold_days = "Enter a whole number of days (0 or more)"
-  if (!isWholeNumber(values.cookie_days, 0)) errors.cookie_days = "Enter a whole number of days (0 or more)"
-  if (values.trailing_months.trim() && !isWholeNumber(values.trailing_months, 1)) {
-    errors.trailing_months = "Enter a whole number of months (1 or more), or leave empty for forever"
-  }
-  if (!isAmount(values.min_payout_amount)) errors.min_payout_amount = "Enter an amount of 0 or more"
-  return errors
-}
 
 export const programPayload = (values: ProgramFormValues): ProgramPayload => ({
   name: values.name.trim(),

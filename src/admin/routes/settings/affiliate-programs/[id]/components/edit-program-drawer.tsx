@@ -1,15 +1,16 @@
 import { toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { DrawerForm } from "../../../../../components/form/drawer-form"
-import { formErrorsFromApi } from "../../../../../lib/api-errors"
+import { formErrorOf, setApiErrors } from "../../../../../lib/form-errors"
 import { useUpdateProgram } from "../../../../../lib/hooks/programs"
 import type { AffiliateProgram } from "../../../../../lib/types"
-import { useFormState } from "../../../../../lib/use-form-state"
+import { useZodForm } from "../../../../../lib/use-zod-form"
 import {
   PROGRAM_FORM_FIELDS,
   programFormFrom,
+  programFormSchema,
   programUpdatePayload,
-  validateProgramForm,
+  type ProgramFormValues,
 } from "../../components/program-form"
 import { ProgramFormFields } from "../../components/program-form-fields"
 
@@ -21,7 +22,7 @@ type EditProgramDrawerProps = {
 
 /** Edits a program's terms; only the changed terms are sent. */
 export const EditProgramDrawer = ({ program, open, onOpenChange }: EditProgramDrawerProps) => {
-  const form = useFormState(programFormFrom(program))
+  const form = useZodForm(programFormSchema, programFormFrom(program))
   const { mutateAsync, isPending } = useUpdateProgram()
   const { reset } = form
 
@@ -31,13 +32,8 @@ export const EditProgramDrawer = ({ program, open, onOpenChange }: EditProgramDr
     }
   }, [open, program, reset])
 
-  const submit = async () => {
-    const invalid = validateProgramForm(form.values)
-    if (Object.keys(invalid).length) {
-      form.setErrors({ fields: invalid })
-      return
-    }
-    const payload = programUpdatePayload(form.values, program)
+  const submit = async (values: ProgramFormValues) => {
+    const payload = programUpdatePayload(values, program)
     if (!Object.keys(payload).length) {
       onOpenChange(false)
       return
@@ -49,7 +45,7 @@ export const EditProgramDrawer = ({ program, open, onOpenChange }: EditProgramDr
       })
       onOpenChange(false)
     } catch (error) {
-      form.setErrors(formErrorsFromApi(error, PROGRAM_FORM_FIELDS))
+      setApiErrors(form, error, PROGRAM_FORM_FIELDS)
     }
   }
 
@@ -59,10 +55,10 @@ export const EditProgramDrawer = ({ program, open, onOpenChange }: EditProgramDr
       onOpenChange={onOpenChange}
       title="Edit terms"
       isSubmitting={isPending}
-      formError={form.errors.form}
-      onSubmit={submit}
+      formError={formErrorOf(form)}
+      onSubmit={form.handleSubmit(submit)}
     >
-      <ProgramFormFields values={form.values} setValue={form.setValue} errors={form.errors} />
+      <ProgramFormFields form={form} />
     </DrawerForm>
   )
 }
