@@ -1,7 +1,7 @@
 import { Text } from "@medusajs/ui"
 import { useState } from "react"
 import { formatCount, formatMoney, moneyNumber } from "../lib/format"
-import type { MoneyByCurrency, ReportInterval, ReportPoint } from "../lib/types"
+import type { MoneyByCurrency, ReportInterval, ReportPoint } from "../../types/http"
 import { useElementWidth } from "../lib/use-element-width"
 
 type ActivityChartProps = {

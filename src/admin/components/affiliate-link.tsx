@@ -1,7 +1,7 @@
 import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useAffiliate } from "../lib/hooks/affiliates"
-import type { AffiliateSummary } from "../lib/types"
+import type { AffiliateSummary } from "../../types/http"
 
 type AffiliateLinkProps = {
   /** The affiliate when the response already nests it. */

@@ -1,6 +1,6 @@
 import { clx } from "@medusajs/ui"
 import { formatMoney, moneyNumber } from "../lib/format"
-import type { MoneyValue } from "../lib/types"
+import type { MoneyValue } from "../../types/http"
 
 type MoneyAmountProps = {
   amount: MoneyValue | null | undefined

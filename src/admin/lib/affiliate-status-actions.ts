@@ -1,5 +1,5 @@
 import { AFFILIATE_TRANSITIONS } from "../../modules/affiliate/domain/status-machines"
-import type { AffiliateStatus } from "./types"
+import type { AffiliateStatus } from "../../types/http"
 
 /** One status change an admin may make, with the words of its confirmation. */
 export type AffiliateStatusAction = {

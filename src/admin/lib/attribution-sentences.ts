@@ -3,7 +3,7 @@
 // explains it from the receipt's structure instead, and reads the reason only to tell apart
 // why a candidate lost.
 import { formatDate } from "./format"
-import type { AttributionCandidate, OrderAttribution } from "./types"
+import type { AttributionCandidate, OrderAttribution } from "../../types/http"
 
 const STATUS_WORDS: Record<string, string> = {
   pending: "still waiting for approval",

@@ -1,4 +1,4 @@
-import type { MoneyValue } from "./types"
+import type { MoneyValue } from "../../types/http"
 
 const toNumber = (value: MoneyValue | null | undefined): number => {
   const n = typeof value === "string" ? Number(value) : value ?? 0

@@ -1,5 +1,5 @@
 import { formatDecimal, formatPercent } from "./format"
-import type { AffiliateProgram, AffiliateProgramRule } from "./types"
+import type { AffiliateProgram, AffiliateProgramRule } from "../../types/http"
 
 /** "10 %" or "5 per order": what a program pays. */
 export const commissionTerms = (program: Pick<AffiliateProgram, "commission_type" | "commission_value">) =>

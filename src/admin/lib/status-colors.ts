@@ -1,4 +1,4 @@
-import type { AffiliateStatus, LedgerEntryStatus, OrderAttributionOutcome, PayoutStatus } from "./types"
+import type { AffiliateStatus, LedgerEntryStatus, OrderAttributionOutcome, PayoutStatus } from "../../types/http"
 
 export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 

@@ -14,7 +14,7 @@ import { errorMessage, formErrorsFromApi } from "../lib/api-errors"
 import { formatDate } from "../lib/format"
 import { useCustomerAffiliate, useReassignCustomerAffiliate } from "../lib/hooks/attributions"
 import type { LookupOption } from "../lib/hooks/core-lookups"
-import type { CustomerAttribution } from "../lib/types"
+import type { CustomerAttribution } from "../../types/http"
 
 const SOURCE_LABELS: Record<CustomerAttribution["source"], string> = {
   link: "Referral link",

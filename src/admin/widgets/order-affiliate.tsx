@@ -11,7 +11,7 @@ import { NoRecords } from "../components/states/no-records"
 import { candidateSentence, receiptSentence } from "../lib/attribution-sentences"
 import { formatDate, humanize, moneyNumber } from "../lib/format"
 import { useOrderAttribution } from "../lib/hooks/attributions"
-import type { AttributionCandidate, OrderAttribution, OrderAttributionSource } from "../lib/types"
+import type { AttributionCandidate, OrderAttribution, OrderAttributionSource } from "../../types/http"
 
 const SOURCE_LABELS: Record<OrderAttributionSource, string> = {
   attribution: "Customer's existing attribution",

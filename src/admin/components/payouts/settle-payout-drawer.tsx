@@ -6,7 +6,7 @@ import { FormField } from "../form/form-field"
 import { formErrorOf, setApiErrors } from "../../lib/form-errors"
 import { formatDate, formatMoney } from "../../lib/format"
 import { useMarkPayoutFailed, useMarkPayoutPaid } from "../../lib/hooks/payouts"
-import type { AffiliatePayout } from "../../lib/types"
+import type { AffiliatePayout } from "../../../types/http"
 import { useZodForm } from "../../lib/use-zod-form"
 
 export type SettleOutcome = "paid" | "failed"

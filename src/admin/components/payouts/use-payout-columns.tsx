@@ -3,7 +3,7 @@ import { createDataTableColumnHelper, createDataTableFilterHelper } from "@medus
 import { useMemo } from "react"
 import { PAYOUT_STATUSES } from "../../../types/enums"
 import { formatDate, humanize } from "../../lib/format"
-import type { AffiliatePayout } from "../../lib/types"
+import type { AffiliatePayout } from "../../../types/http"
 import { AffiliateLink } from "../affiliate-link"
 import { RowActions } from "../data-table/row-actions"
 import { DomainStatusBadge } from "../domain-status-badge"

@@ -1,7 +1,7 @@
 import { useState } from "react"
 import { useAffiliates } from "../../lib/hooks/affiliates"
 import type { LookupOption } from "../../lib/hooks/core-lookups"
-import type { AffiliateStatus } from "../../lib/types"
+import type { AffiliateStatus } from "../../../types/http"
 import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { SearchSelect } from "./search-select"
 

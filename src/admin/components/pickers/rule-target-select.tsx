@@ -1,6 +1,6 @@
 import { useState } from "react"
 import { useRuleTargetSearch, type LookupOption } from "../../lib/hooks/core-lookups"
-import type { ProgramRuleTarget } from "../../lib/types"
+import type { ProgramRuleTarget } from "../../../types/http"
 import { useDebouncedValue } from "../../lib/use-debounced-value"
 import { SearchSelect } from "./search-select"
 

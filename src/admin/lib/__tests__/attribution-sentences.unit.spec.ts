@@ -1,5 +1,5 @@
 import { candidateSentence, receiptSentence } from "../attribution-sentences"
-import type { AttributionCandidate, OrderAttribution } from "../types"
+import type { AttributionCandidate, OrderAttribution } from "../../../types/http"
 
 const candidate = (over: Partial<AttributionCandidate>): AttributionCandidate => ({
   source: "code",

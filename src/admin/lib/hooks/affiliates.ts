@@ -10,7 +10,7 @@ import type {
   AffiliateStatus,
   ListParams,
   ListResponse,
-} from "../types"
+} from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type AffiliateListQuery = ListParams & { status?: AffiliateStatus; program_id?: string }

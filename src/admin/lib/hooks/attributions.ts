@@ -2,7 +2,7 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { customerAttributionKeys, orderAttributionKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { Affiliate, AffiliateCommission, CustomerAttribution, OrderAttribution } from "../types"
+import type { Affiliate, AffiliateCommission, CustomerAttribution, OrderAttribution } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type OrderAttributionResponse = {

@@ -2,7 +2,7 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { affiliateKeys, commissionKeys, statementKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { AffiliateCommission, LedgerEntryStatus, LedgerEntryType, ListParams, ListResponse } from "../types"
+import type { AffiliateCommission, LedgerEntryStatus, LedgerEntryType, ListParams, ListResponse } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type CommissionListQuery = ListParams & {

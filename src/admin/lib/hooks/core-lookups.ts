@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { catalogKeys, promotionAffiliateKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { AffiliateSummary, ProgramRuleTarget } from "../types"
+import type { AffiliateSummary, ProgramRuleTarget } from "../../../types/http"
 
 const SEARCH_LIMIT = 10
 

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { retryUnlessNotFound } from "../api-errors"
 import { affiliateKeys, commissionKeys, payoutKeys, statementKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { AffiliatePayout, AffiliatePayoutDetail, ListParams, ListResponse, PayoutPreview, PayoutStatus } from "../types"
+import type { AffiliatePayout, AffiliatePayoutDetail, ListParams, ListResponse, PayoutPreview, PayoutStatus } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type PayoutListQuery = ListParams & { affiliate_id?: string; status?: PayoutStatus; currency_code?: string }

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { retryUnlessNotFound } from "../api-errors"
 import { affiliateKeys, programKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { AffiliateProgram, AffiliateProgramRule, CommissionType, ListParams, ListResponse } from "../types"
+import type { AffiliateProgram, AffiliateProgramRule, CommissionType, ListParams, ListResponse } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type ProgramListResponse = ListResponse & { affiliate_programs: AffiliateProgram[] }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { reportKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { ActivityReport, ReportInterval } from "../types"
+import type { ActivityReport, ReportInterval } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type ReportQuery = { from: string; to: string; interval: ReportInterval; affiliate_id?: string }

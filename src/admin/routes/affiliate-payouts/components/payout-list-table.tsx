@@ -6,7 +6,7 @@ import { SettlePayoutDrawer, type SettleOutcome } from "../../../components/payo
 import { PAYOUT_FILTER_IDS, usePayoutColumns, usePayoutFilters } from "../../../components/payouts/use-payout-columns"
 import { useStoreCurrencies } from "../../../lib/hooks/core-lookups"
 import { usePayouts, type PayoutListQuery } from "../../../lib/hooks/payouts"
-import type { AffiliatePayout } from "../../../lib/types"
+import type { AffiliatePayout } from "../../../../types/http"
 import { useListUrlState } from "../../../lib/use-list-url-state"
 import { CreatePayoutBatchDrawer } from "./create-payout-batch-drawer"
 

@@ -1,7 +1,7 @@
 // The affiliate form's values, the checks made before sending, and the payloads it sends.
 import { z } from "zod"
 import type { AffiliatePayload } from "../../../lib/hooks/affiliates"
-import type { Affiliate } from "../../../lib/types"
+import type { Affiliate } from "../../../../types/http"
 
 const CODE = /^\s*[A-Za-z0-9_-]{3,32}\s*$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/

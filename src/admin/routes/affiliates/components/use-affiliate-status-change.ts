@@ -2,7 +2,7 @@ import { toast, usePrompt } from "@medusajs/ui"
 import { errorMessage } from "../../../lib/api-errors"
 import type { AffiliateStatusAction } from "../../../lib/affiliate-status-actions"
 import { useUpdateAffiliate } from "../../../lib/hooks/affiliates"
-import type { AffiliateSummary } from "../../../lib/types"
+import type { AffiliateSummary } from "../../../../types/http"
 
 /** Asks for confirmation, then moves the affiliate to the action's status and says how it went. */
 export const useAffiliateStatusChange = () => {

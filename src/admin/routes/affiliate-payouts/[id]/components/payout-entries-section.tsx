@@ -6,7 +6,7 @@ import { MoneyAmount } from "../../../../components/money-amount"
 import { NoRecords } from "../../../../components/states/no-records"
 import { formatDate, formatPercent, humanize } from "../../../../lib/format"
 import { useOrderDisplayIds } from "../../../../lib/hooks/core-lookups"
-import type { AffiliatePayoutDetail } from "../../../../lib/types"
+import type { AffiliatePayoutDetail } from "../../../../../types/http"
 
 /** The ledger entries the payout pays: sales, and the clawbacks and adjustments netted into it. */
 export const PayoutEntriesSection = ({ payout }: { payout: AffiliatePayoutDetail }) => {

@@ -8,7 +8,7 @@ import { SectionHeader } from "../../../../components/layout/section-header"
 import { SectionRow } from "../../../../components/layout/section-row"
 import { SettlePayoutDrawer, type SettleOutcome } from "../../../../components/payouts/settle-payout-drawer"
 import { formatDateTime, formatMoney } from "../../../../lib/format"
-import type { AffiliatePayoutDetail } from "../../../../lib/types"
+import type { AffiliatePayoutDetail } from "../../../../../types/http"
 
 /** Amount, status, affiliate, dates and the transfer's reference; paid / failed while requested. */
 export const PayoutSummarySection = ({ payout }: { payout: AffiliatePayoutDetail }) => {

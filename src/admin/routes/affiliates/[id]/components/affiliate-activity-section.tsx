@@ -6,7 +6,7 @@ import { ErrorState } from "../../../../components/states/error-state"
 import { NoRecords } from "../../../../components/states/no-records"
 import { toIsoDay } from "../../../../lib/format"
 import { useActivityReport } from "../../../../lib/hooks/reports"
-import type { ReportInterval } from "../../../../lib/types"
+import type { ReportInterval } from "../../../../../types/http"
 
 const RANGES = {
   "30d": { label: "Last 30 days", days: 30, interval: "day" },

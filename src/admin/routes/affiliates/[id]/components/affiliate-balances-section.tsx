@@ -2,7 +2,7 @@ import { Container, Text, Tooltip } from "@medusajs/ui"
 import { SectionHeader } from "../../../../components/layout/section-header"
 import { MoneyAmount } from "../../../../components/money-amount"
 import { NoRecords } from "../../../../components/states/no-records"
-import type { AffiliateBalance } from "../../../../lib/types"
+import type { AffiliateBalance } from "../../../../../types/http"
 
 const BUCKETS: { key: keyof Omit<AffiliateBalance, "currency_code">; label: string; help: string }[] = [
   { key: "pending", label: "Pending", help: "Earned, still in the hold period" },

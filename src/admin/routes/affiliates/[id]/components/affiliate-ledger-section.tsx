@@ -9,7 +9,7 @@ import { LEDGER_ENTRY_STATUSES, LEDGER_ENTRY_TYPES } from "../../../../../types/
 import { formatDate, formatPercent, humanize } from "../../../../lib/format"
 import { useOrderDisplayIds } from "../../../../lib/hooks/core-lookups"
 import { COMMISSIONS_PATH, useCommissions, type CommissionListQuery } from "../../../../lib/hooks/commissions"
-import type { AffiliateCommission } from "../../../../lib/types"
+import type { AffiliateCommission } from "../../../../../types/http"
 import { useListUrlState } from "../../../../lib/use-list-url-state"
 import { CreateAdjustmentDrawer } from "./create-adjustment-drawer"
 

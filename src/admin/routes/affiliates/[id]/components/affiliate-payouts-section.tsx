@@ -5,7 +5,7 @@ import { PaymentFileExport } from "../../../../components/payouts/payment-file-e
 import { SettlePayoutDrawer, type SettleOutcome } from "../../../../components/payouts/settle-payout-drawer"
 import { PAYOUT_FILTER_IDS, usePayoutColumns, usePayoutFilters } from "../../../../components/payouts/use-payout-columns"
 import { usePayouts, type PayoutListQuery } from "../../../../lib/hooks/payouts"
-import type { AffiliatePayout } from "../../../../lib/types"
+import type { AffiliatePayout } from "../../../../../types/http"
 import { useListUrlState } from "../../../../lib/use-list-url-state"
 
 const PAGE_SIZE = 10

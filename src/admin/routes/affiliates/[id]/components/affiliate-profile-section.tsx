@@ -11,7 +11,7 @@ import { formatDateTime, formatPercent } from "../../../../lib/format"
 import { useDeleteAffiliate } from "../../../../lib/hooks/affiliates"
 import { useCustomerOption } from "../../../../lib/hooks/core-lookups"
 import { useAllPrograms } from "../../../../lib/hooks/programs"
-import type { Affiliate } from "../../../../lib/types"
+import type { Affiliate } from "../../../../../types/http"
 import { useAffiliateStatusChange } from "../../components/use-affiliate-status-change"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 

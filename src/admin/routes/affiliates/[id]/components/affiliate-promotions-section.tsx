@@ -8,7 +8,7 @@ import { NoRecords } from "../../../../components/states/no-records"
 import { errorMessage } from "../../../../lib/api-errors"
 import { humanize } from "../../../../lib/format"
 import { useLinkAffiliatePromotions } from "../../../../lib/hooks/affiliates"
-import type { Affiliate, LinkedPromotion } from "../../../../lib/types"
+import type { Affiliate, LinkedPromotion } from "../../../../../types/http"
 import { LinkPromotionsDrawer } from "./link-promotions-drawer"
 
 /** The promotion codes that credit this affiliate, with link and unlink. */

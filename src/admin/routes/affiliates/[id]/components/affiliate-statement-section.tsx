@@ -9,7 +9,7 @@ import { NoRecords } from "../../../../components/states/no-records"
 import { toIsoDay } from "../../../../lib/format"
 import { useAffiliateStatement } from "../../../../lib/hooks/affiliates"
 import { useStoreCurrencies } from "../../../../lib/hooks/core-lookups"
-import type { AffiliateStatement, MoneyValue } from "../../../../lib/types"
+import type { AffiliateStatement, MoneyValue } from "../../../../../types/http"
 
 const startOfMonth = () => {
   const d = new Date()

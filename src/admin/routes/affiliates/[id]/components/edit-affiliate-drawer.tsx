@@ -3,7 +3,7 @@ import { useEffect } from "react"
 import { DrawerForm } from "../../../../components/form/drawer-form"
 import { formErrorOf, setApiErrors } from "../../../../lib/form-errors"
 import { useUpdateAffiliate } from "../../../../lib/hooks/affiliates"
-import type { Affiliate } from "../../../../lib/types"
+import type { Affiliate } from "../../../../../types/http"
 import { useZodForm } from "../../../../lib/use-zod-form"
 import {
   AFFILIATE_FORM_FIELDS,

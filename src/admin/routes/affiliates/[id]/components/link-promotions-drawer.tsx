@@ -10,7 +10,7 @@ import { formErrorOf, setApiErrors } from "../../../../lib/form-errors"
 import { useLinkAffiliatePromotions } from "../../../../lib/hooks/affiliates"
 import type { PromotionOption } from "../../../../lib/hooks/core-lookups"
 import { catalogKeys } from "../../../../lib/query-keys"
-import type { Affiliate } from "../../../../lib/types"
+import type { Affiliate } from "../../../../../types/http"
 import { useZodForm } from "../../../../lib/use-zod-form"
 import { describeTakenCodes } from "./taken-codes"
 

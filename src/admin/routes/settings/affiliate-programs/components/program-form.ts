@@ -2,7 +2,7 @@
 import { z } from "zod"
 import type { ProgramPayload } from "../../../../lib/hooks/programs"
 import { COMMISSION_TYPES } from "../../../../../types/enums"
-import type { AffiliateProgram } from "../../../../lib/types"
+import type { AffiliateProgram } from "../../../../../types/http"
 
 const isWholeNumber = (value: string, min: number) => /^\d+$/.test(value.trim()) && Number(value) >= min
 const isAmount = (value: string) => value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0

@@ -1,7 +1,7 @@
 import { toast, usePrompt } from "@medusajs/ui"
 import { errorMessage } from "../../../../lib/api-errors"
 import { useDeleteProgram as useDeleteProgramMutation } from "../../../../lib/hooks/programs"
-import type { AffiliateProgram } from "../../../../lib/types"
+import type { AffiliateProgram } from "../../../../../types/http"
 
 /**
  * Deletes a program after a confirmation. The default program cannot be deleted (callers do

@@ -3,7 +3,7 @@ import { useEffect } from "react"
 import { DrawerForm } from "../../../../../components/form/drawer-form"
 import { formErrorOf, setApiErrors } from "../../../../../lib/form-errors"
 import { useUpdateProgram } from "../../../../../lib/hooks/programs"
-import type { AffiliateProgram } from "../../../../../lib/types"
+import type { AffiliateProgram } from "../../../../../../types/http"
 import { useZodForm } from "../../../../../lib/use-zod-form"
 import {
   PROGRAM_FORM_FIELDS,

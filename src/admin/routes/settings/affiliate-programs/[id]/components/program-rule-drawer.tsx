@@ -6,7 +6,7 @@ import { FormField } from "../../../../../components/form/form-field"
 import { RuleTargetSelect } from "../../../../../components/pickers/rule-target-select"
 import { formErrorOf, setApiErrors } from "../../../../../lib/form-errors"
 import { toRulePayload, useUpdateProgram } from "../../../../../lib/hooks/programs"
-import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../lib/types"
+import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../../types/http"
 import { useZodForm } from "../../../../../lib/use-zod-form"
 import { programRuleFormFrom, programRulePayload, programRuleSchema, type ProgramRuleValues } from "./program-rule-form"
 

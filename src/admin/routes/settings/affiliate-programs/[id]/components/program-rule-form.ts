@@ -2,7 +2,7 @@
 import { z } from "zod"
 import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../../../../types/enums"
 import type { ProgramRulePayload } from "../../../../../lib/hooks/programs"
-import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../lib/types"
+import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../../types/http"
 
 export const programRuleSchema = z
   .object({

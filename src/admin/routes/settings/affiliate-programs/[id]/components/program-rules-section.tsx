@@ -9,7 +9,7 @@ import { errorMessage } from "../../../../../lib/api-errors"
 import { useRuleTargetTitles } from "../../../../../lib/hooks/core-lookups"
 import { toRulePayload, useUpdateProgram } from "../../../../../lib/hooks/programs"
 import { ruleTreatment } from "../../../../../lib/program-terms"
-import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../lib/types"
+import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../../types/http"
 import { ProgramRuleDrawer } from "./program-rule-drawer"
 
 const targetPath = (rule: AffiliateProgramRule) =>

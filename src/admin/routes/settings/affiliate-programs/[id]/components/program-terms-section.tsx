@@ -6,7 +6,7 @@ import { ActionMenu } from "../../../../../components/action-menu"
 import { SectionRow } from "../../../../../components/layout/section-row"
 import { formatDecimal } from "../../../../../lib/format"
 import { attributionLifetime, commissionTerms, days } from "../../../../../lib/program-terms"
-import type { AffiliateProgram } from "../../../../../lib/types"
+import type { AffiliateProgram } from "../../../../../../types/http"
 import { useDeleteProgram } from "../../components/use-delete-program"
 import { EditProgramDrawer } from "./edit-program-drawer"
 

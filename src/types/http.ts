@@ -1,5 +1,5 @@
-// The admin HTTP contract (docs/API.md) as the dashboard pages read it. Value lists come
-// from the module's own enums so the pages never drift from what the API accepts.
+// The HTTP contract (docs/API.md) as clients read it: the admin dashboard's pages, and any
+// storefront or script. The words come from ./enums, as the module's and the API's do.
 import type {
   AffiliateStatus,
   AttributionSource,
@@ -10,7 +10,7 @@ import type {
   OrderAttributionSource,
   PayoutStatus,
   ProgramRuleTarget,
-} from "../../types/enums"
+} from "./enums"
 
 export type {
   AffiliateStatus,
