@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { affiliateService, createAffiliate, linkPromotion } from "../fixtures/affiliates"
 import { createPromotion, seedStore, TestStore } from "../fixtures/store"
+import { customerHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 
 jest.setTimeout(120_000)
@@ -121,6 +122,27 @@ medusaIntegrationTestRunner({
         })
         return result
       }
+
+      it("a registered customer's cart takes a referral only from that customer, logged in; a guest cart from anyone with its id", async () => {
+        await createAffiliate(getContainer(), "ALICE")
+        await createAffiliate(getContainer(), "MALLORY")
+        const owner = await customerHeaders(getContainer(), store.publishableKey, "owner@shop.test")
+        const other = await customerHeaders(getContainer(), store.publishableKey, "other@shop.test")
+        const { result: cart } = await createCartWorkflow(getContainer()).run({
+          input: { region_id: store.region.id, sales_channel_id: store.salesChannel.id, currency_code: "usd", customer_id: owner.customer.id },
+        })
+        const attach = (code: string, h: Record<string, string>) => api.post(`/store/carts/${cart.id}/affiliate`, { code }, { headers: h })
+
+        expect((await attach("ALICE", owner.headers)).data.cart.metadata).toEqual({ affiliate_code: "ALICE" })
+        await expectError(attach("MALLORY", headers), 403, /belongs to a registered customer/)
+        await expectError(attach("MALLORY", other.headers), 403, /only they, logged in/)
+        const { data: [stored] } = await getContainer().resolve("query").graph({ entity: "cart", fields: ["metadata"], filters: { id: cart.id } })
+        expect(stored.metadata.affiliate_code).toBe("ALICE")
+
+        const guestCart = await createCart()
+        const { data } = await api.post(`/store/carts/${guestCart.id}/affiliate`, { code: "MALLORY" }, { headers: other.headers })
+        expect(data.cart.metadata).toEqual({ affiliate_code: "MALLORY" })
+      })
 
       it("puts a code on the cart, keeping the storefront's own metadata", async () => {
         await createAffiliate(getContainer(), "ALICE")

@@ -1,5 +1,6 @@
 import fs from "fs"
 import path from "path"
+import { PLUGIN_ROUTE_MATCHERS } from "../api/middlewares"
 import { AffiliateEvents } from "../events"
 import { affiliateOptionsSchema } from "../modules/affiliate/options"
 
@@ -49,6 +50,12 @@ describe("docs/API.md", () => {
     const documented = [section("## Store routes"), section("## Admin routes")].flatMap(firstCells)
     expect(new Set(documented).size).toBe(documented.length)
     expect([...documented].sort()).toEqual(servedRoutes().sort())
+  })
+
+  it("every route with a path parameter has its own matcher for the checks all routes share", () => {
+    const documented = [section("## Store routes"), section("## Admin routes")].flatMap(firstCells)
+    const withParams = [...new Set(documented.map((r) => r.split(" ")[1]).filter((p) => p.includes(":")))]
+    expect(withParams.filter((p) => !PLUGIN_ROUTE_MATCHERS.includes(p))).toEqual([])
   })
 
   it("lists every plugin option, and no other", () => {

@@ -10,9 +10,35 @@ import { storeAffiliateRoutesMiddlewares } from "./store/affiliates/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storePortalRoutesMiddlewares } from "./store/customers/me/affiliate/middlewares"
 import { storePortalPayoutRoutesMiddlewares } from "./store/customers/me/affiliate/payouts/middlewares"
+import { refuseNulCharacters } from "./utils/refuse-nul-characters"
+
+/**
+ * Every route of the plugin, for what applies to all of them: the wildcards cover bodies and
+ * queries, and each route with a path parameter is listed so that the parameter has its name
+ * (docs/API.md's test keeps this list complete).
+ */
+export const PLUGIN_ROUTE_MATCHERS = [
+  "/store/affiliates*",
+  "/store/customers/me/affiliate*",
+  "/admin/affiliate*",
+  "/store/affiliates/:code",
+  "/store/affiliates/:code/clicks",
+  "/store/carts/:id/affiliate",
+  "/admin/affiliates/:id",
+  "/admin/affiliates/:id/promotions",
+  "/admin/affiliates/:id/statement",
+  "/admin/affiliate-programs/:id",
+  "/admin/affiliate-payouts/:id",
+  "/admin/affiliate-payouts/:id/paid",
+  "/admin/affiliate-payouts/:id/failed",
+  "/admin/customers/:id/affiliate",
+  "/admin/orders/:id/affiliate",
+]
 
 export default defineMiddlewares({
   routes: [
+    // First, so no validator or query sees such a value.
+    ...PLUGIN_ROUTE_MATCHERS.map((matcher) => ({ matcher, middlewares: [refuseNulCharacters] })),
     ...storeAffiliateRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...storePortalRoutesMiddlewares,

@@ -98,11 +98,13 @@ export async function checkout(container: Container, c: Checkout, input: Checkou
     },
   })
   if (input.referral) {
+    // As the storefront does for the shopper: logged in when the cart is a registered customer's.
+    const requester = { cart_id: cart.id, customer_id: input.customer_id ?? null }
     await attachCartReferralWorkflow(container).run({
       input:
         "code" in input.referral
-          ? { cart_id: cart.id, code: input.referral.code }
-          : { cart_id: cart.id, click_id: input.referral.click_id },
+          ? { ...requester, code: input.referral.code }
+          : { ...requester, click_id: input.referral.click_id },
     })
   }
   await addShippingMethodToCartWorkflow(container).run({

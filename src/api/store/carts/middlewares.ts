@@ -1,10 +1,14 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { StoreAttachCartReferral } from "./validators"
 
 export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/carts/:id/affiliate",
-    middlewares: [validateAndTransformBody(StoreAttachCartReferral)],
+    middlewares: [
+      // Optional: a logged-in customer may change the referral of their own cart.
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreAttachCartReferral),
+    ],
   },
 ]

@@ -12,6 +12,7 @@ import type { LookupOption } from "../../../lib/hooks/core-lookups"
 import { useCreatePayoutBatch } from "../../../lib/hooks/payouts"
 import { useZodForm } from "../../../lib/use-zod-form"
 import { PayoutBatchPreview, payoutCount, useBatchPreview } from "./payout-batch-preview"
+import { toggleOption } from "../../../lib/toggle-option"
 
 const batchSchema = z
   .object({
@@ -125,12 +126,7 @@ export const CreatePayoutBatchDrawer = ({ open, onOpenChange }: CreatePayoutBatc
             control={form.control}
             name="affiliate_ids"
             render={({ field }) => {
-              const toggle = (option: LookupOption) =>
-                field.onChange(
-                  field.value.some((o) => o.id === option.id)
-                    ? field.value.filter((o) => o.id !== option.id)
-                    : [...field.value, option]
-                )
+              const toggle = (option: LookupOption) => field.onChange(toggleOption(field.value, option))
               return (
                 <>
                   {field.value.length > 0 && (

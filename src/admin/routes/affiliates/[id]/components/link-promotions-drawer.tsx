@@ -13,6 +13,7 @@ import { catalogKeys } from "../../../../lib/query-keys"
 import type { Affiliate } from "../../../../../types/http"
 import { useZodForm } from "../../../../lib/use-zod-form"
 import { describeTakenCodes } from "./taken-codes"
+import { toggleOption } from "../../../../lib/toggle-option"
 
 const linkSchema = z.object({
   add: z.array(z.custom<PromotionOption>()).min(1, "Choose at least one promotion code"),
@@ -78,12 +79,7 @@ export const LinkPromotionsDrawer = ({ affiliate, open, onOpenChange }: LinkProm
           control={form.control}
           name="add"
           render={({ field }) => {
-            const toggle = (option: PromotionOption) =>
-              field.onChange(
-                field.value.some((o) => o.id === option.id)
-                  ? field.value.filter((o) => o.id !== option.id)
-                  : [...field.value, option]
-              )
+            const toggle = (option: PromotionOption) => field.onChange(toggleOption(field.value, option))
             return (
               <>
                 {field.value.length > 0 && (
