@@ -1,27 +1,17 @@
 #!/usr/bin/env node
 /* eslint-disable no-console */
-// `npm run bench [-- part ...]`: the plugin's performance benchmarks. Each part measures the
-// real code (service methods, workflows, HTTP routes) against a baseline in the same run:
+// `npm run bench [-- part ...]`: the plugin's performance benchmarks, each measuring the real
+// code against a baseline in the same run (what each part does: BENCHMARKS.md):
 //
 //   release      1,000,000 due ledger entries: releaseDueCommissions vs one raw UPDATE
 //   clicks       POST /store/affiliates/:code/clicks vs a no-op store route (autocannon)
 //   attribution  attributeOrderWorkflow over 1,000 real orders vs Medusa's own order read
 //   reports      getActivityReport over 1,000,000 clicks: p95 and query plans
 //
-// Each part writes bench/results/<part>.json, then bench/results/RESULTS.md is rendered from
-// every result file present (gitignored; BENCHMARKS.md is the hand-written summary).
-//
-// PostgreSQL: DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD (default localhost:5432, postgres; the
-// user needs CREATEDB). If nothing listens there an embedded PostgreSQL is started there
-// (scripts/ensure-postgres.js); BENCH_PG=private starts one on a free port instead, so no other
-// database's WAL, checkpoints or buffers land in the measurements. Scratch databases
-// medusa_affiliates_bench_* are dropped at the end; children run in their own process groups
-// and are stopped at the end, on Ctrl-C and on SIGTERM. Logs: $TMPDIR/medusa-affiliates-bench-*/.
-//
-// Knobs: BENCH_RELEASE_ROWS (1000000), BENCH_ORDERS (1000), BENCH_CONNECTIONS (32),
-// BENCH_DURATION (10 s per measured click run), BENCH_ROUNDS (2), BENCH_WARMUP (3 s),
-// BENCH_PORT (a free port), BENCH_REPORT_CLICKS (1000000), BENCH_REPORT_ROWS (100000),
-// BENCH_REPORT_RUNS (60), BENCH_REPORT_WARMUP (10).
+// Each part writes bench/results/<part>.json; bench/results/RESULTS.md is then rendered from
+// every result file present (both gitignored). PostgreSQL: DB_HOST/DB_PORT/DB_USERNAME/
+// DB_PASSWORD, else embedded (BENCH_PG=private: always embedded, on a free port). Knobs and
+// logs: BENCHMARKS.md, "How to run".
 "use strict"
 
 const { execFileSync } = require("child_process")
