@@ -1,41 +1,33 @@
 #!/usr/bin/env node
 /* eslint-disable no-console */
-// `npm run bench [-- release|clicks|attribution ...]`: the plugin's performance benchmarks.
-// Each part measures a target against its own baseline in the same run and writes its
-// figures to bench/results/<part>.json; BENCHMARKS.md is then rewritten from every result
-// file present (parts run alone keep the other parts' last figures, with their own dates).
+// `npm run bench [-- part ...]`: the plugin's performance benchmarks, each measuring the real
+// code against a baseline in the same run (what each part does: BENCHMARKS.md):
 //
-//   release      1,000,000 due ledger entries: service release vs one raw UPDATE
+//   release      1,000,000 due ledger entries: releaseDueCommissions vs one raw UPDATE
 //   clicks       POST /store/affiliates/:code/clicks vs a no-op store route (autocannon)
-//   attribution  attributeOrderWorkflow over 1,000 real orders: latency, no duplicates
-//   reports      portal stats and admin report over 1,000,000 clicks: p95, query plans
+//   attribution  attributeOrderWorkflow over 1,000 real orders vs Medusa's own order read
+//   reports      getActivityReport over 1,000,000 clicks: p95 and query plans
 //
-// PostgreSQL: DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD (default localhost:5432, postgres).
-// If nothing listens there, an embedded PostgreSQL is started (scripts/ensure-postgres.js)
-// and stopped at the end. Scratch databases (medusa_affiliates_bench_*) are created and
-// dropped; child processes run in their own process groups and are stopped on exit,
-// Ctrl-C or SIGTERM. Logs: $TMPDIR/medusa-affiliates-bench-<timestamp>/.
-//
-// BENCH_PG=private starts an embedded PostgreSQL of the bench's own on a free port instead.
-// Knobs: BENCH_RELEASE_ROWS (1000000), BENCH_ORDERS (1000), BENCH_CONNECTIONS (32),
-// BENCH_DURATION (10 s per measured click run), BENCH_ROUNDS (2 alternating rounds),
-// BENCH_WARMUP (3 s), BENCH_PORT.
+// Each part writes bench/results/<part>.json; bench/results/RESULTS.md is then rendered from
+// every result file present (both gitignored). PostgreSQL: DB_HOST/DB_PORT/DB_USERNAME/
+// DB_PASSWORD, else embedded (BENCH_PG=private: always embedded, on a free port). Knobs and
+// logs: BENCHMARKS.md, "How to run".
 "use strict"
 
+const { execFileSync } = require("child_process")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const env = require("./lib/env")
+const harness = require("../scripts/lib/harness")
 const { clicksBench } = require("./lib/clicks")
-const { writeReport } = require("./lib/report")
-const { ensurePostgres } = require("../scripts/ensure-postgres")
+const { writeResults } = require("./lib/report")
 
 const PARTS = ["release", "clicks", "attribution", "reports"]
 const APP_DIR = path.join(__dirname, "app")
 const RESULTS = path.join(__dirname, "results")
-const MEDUSA = path.join(env.ROOT, "node_modules", "@medusajs", "cli", "cli.js")
 const APP_DB = "medusa_affiliates_bench_app"
-const RELEASE_DBS = ["medusa_affiliates_bench_release_tpl", "medusa_affiliates_bench_release_run"]
+// Every scratch database a part may leave behind if it is killed (the workers drop theirs).
+const SCRATCH_DBS = [APP_DB, "medusa_affiliates_bench_release_tpl", "medusa_affiliates_bench_release_run", "medusa_affiliates_bench_reports"]
 
 const args = process.argv.slice(2)
 const parts = args.length ? args : PARTS
@@ -45,58 +37,95 @@ if (unknown.length) {
   process.exit(2)
 }
 const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`
-
 const LOG_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-affiliates-bench-"))
 const say = (message) => console.log(`[bench] ${message}`)
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
+const round2 = (values) => values.map((l) => Math.round(l * 100) / 100)
 
-// ---------------------------------------------------------------------------------------
-// Cleanup: our child process groups, our scratch databases, the embedded PostgreSQL.
-
+const server = harness.serverFromEnv()
+const url = (database) => harness.dbUrl(server, database)
 let embedded = null
-const databases = new Set()
 let cleaning = null
+let signalled = false
 
 function cleanup() {
   cleaning ??= (async () => {
-    await env.stopAll()
-    for (const name of databases) {
-      await env.dropDatabase(name).catch((e) => console.error(`[bench] could not drop ${name}: ${e.message}`))
-    }
-    if (embedded) {
-      await embedded.stop().catch(() => {})
+    await harness.stopAll()
+    if (embedded) return embedded.stop().catch(() => {}) // its databases go with it
+    for (const name of SCRATCH_DBS) {
+      await harness.dropDatabase(url(name)).catch((e) => console.error(`[bench] could not drop ${name}: ${e.message}`))
     }
   })()
   return cleaning
 }
+harness.onSignals(() => {
+  signalled = true
+  say("stopping children and dropping scratch databases")
+  return cleanup()
+}, say)
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    say(`${signal}: stopping children and dropping scratch databases`)
-    cleanup().finally(() => process.exit(130))
-  })
+async function machine() {
+  const sh = (cmd, cmdArgs, fallback) => {
+    try {
+      return execFileSync(cmd, cmdArgs).toString().trim()
+    } catch {
+      return fallback
+    }
+  }
+  const cpuLine = sh("grep", ["-m1", "model name", "/proc/cpuinfo"], "")
+  const pg = url("postgres")
+  const [{ v }] = await harness.query(pg, "SELECT version() AS v")
+  const settings = await harness.query(
+    pg,
+    `SELECT name, current_setting(name) AS value FROM pg_settings
+     WHERE name IN ('shared_buffers', 'max_wal_size', 'synchronous_commit', 'fsync', 'autovacuum', 'work_mem', 'jit')`
+  )
+  return {
+    date: sh("date", ["-u"], new Date().toUTCString()),
+    nproc: Number(sh("nproc", [], os.cpus().length)),
+    memory_gib: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    cpu_model: cpuLine.split(":")[1]?.trim() || os.cpus()[0]?.model,
+    node: process.version,
+    postgres: v.split(" on ")[0] + (embedded ? " (embedded, started by the bench)" : ""),
+    postgres_settings: Object.fromEntries(settings.map((s) => [s.name, s.value])),
+  }
 }
+
+/** Runs a worker to completion, its `[part]` lines echoed; returns the JSON it wrote. */
+async function runWorker(part, cmd, cmdArgs, { cwd, env = {} } = {}) {
+  const out = path.join(LOG_DIR, `${part}.json`)
+  const logFile = path.join(LOG_DIR, `${part}.log`)
+  await harness.run(`${part} benchmark`, cmd, cmdArgs, {
+    cwd,
+    env: { ...process.env, BENCH_PG_URL: url("postgres"), BENCH_RESULT_OUT: out, ...env },
+    logFile,
+    echo: new RegExp(`^\\[${part}\\]`),
+  })
+  return { result: JSON.parse(fs.readFileSync(out, "utf8")), logFile }
+}
+
+const tsWorker = (file) => ["-r", "ts-node/register", path.join(__dirname, file)]
 
 // ---------------------------------------------------------------------------------------
 // The bench app (bench/app): migrated and seeded once for the clicks and attribution parts.
 
 const appEnv = () => ({
-  DATABASE_URL: env.dbUrl(APP_DB),
+  ...process.env,
+  DATABASE_URL: url(APP_DB),
   MEDUSA_DISABLE_TELEMETRY: "true",
   NODE_ENV: "production",
   // "info" keeps Medusa's per-request http log lines out (they are level "http").
   LOG_LEVEL: "info",
 })
+const medusa = (medusaArgs) => [harness.MEDUSA_CLI, ...medusaArgs]
 
 /** Keeps bench/app/src/links in step with src/links (one re-export per plugin link). */
 function syncLinkShims() {
-  const from = path.join(env.ROOT, "src", "links")
+  const from = path.join(harness.ROOT, "src", "links")
   const to = path.join(APP_DIR, "src", "links")
   fs.mkdirSync(to, { recursive: true })
-  const names = fs.readdirSync(from).filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))
-  for (const stale of fs.readdirSync(to)) {
-    if (!names.includes(stale)) fs.rmSync(path.join(to, stale))
-  }
+  const names = fs.readdirSync(from).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+  for (const stale of fs.readdirSync(to)) if (!names.includes(stale)) fs.rmSync(path.join(to, stale))
   for (const name of names) {
     const text = `// The plugin's link, unchanged.\nexport { default } from "../../../../src/links/${name.replace(/\.ts$/, "")}"\n`
     const file = path.join(to, name)
@@ -109,54 +138,29 @@ async function prepareApp() {
   if (appSeed) return appSeed
   syncLinkShims()
   const t = Date.now()
-  databases.add(APP_DB)
-  await env.createDatabase(APP_DB)
+  await harness.dropDatabase(url(APP_DB))
+  await harness.createDatabase(url(APP_DB))
   const logFile = path.join(LOG_DIR, "app-setup.log")
-  await env.run("medusa db:migrate", process.execPath, [MEDUSA, "db:migrate"], { cwd: APP_DIR, env: appEnv(), logFile })
-  const seedFile = path.join(LOG_DIR, "seed.json")
-  await env.run("medusa exec seed", process.execPath, [MEDUSA, "exec", "./scripts/seed.ts"], {
+  await harness.run("medusa db:migrate", process.execPath, medusa(["db:migrate"]), { cwd: APP_DIR, env: appEnv(), logFile })
+  const file = path.join(LOG_DIR, "seed.json")
+  await harness.run("medusa exec seed", process.execPath, medusa(["exec", "./scripts/seed.ts"]), {
     cwd: APP_DIR,
-    env: { ...appEnv(), BENCH_SEED_OUT: seedFile },
+    env: { ...appEnv(), BENCH_SEED_OUT: file },
     logFile,
   })
-  appSeed = { file: seedFile, ...JSON.parse(fs.readFileSync(seedFile, "utf8")) }
+  appSeed = { file, ...JSON.parse(fs.readFileSync(file, "utf8")) }
   say(`bench app migrated (core + plugin migrations) and seeded in ${seconds(Date.now() - t)}`)
   return appSeed
-}
-
-async function waitForHealth(url, timeoutMs, exited) {
-  const deadline = Date.now() + timeoutMs
-  let dead = false
-  exited.then(() => (dead = true))
-  while (Date.now() < deadline && !dead) {
-    try {
-      const res = await fetch(`${url}/health`)
-      if (res.ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(dead ? "the server exited before it was ready" : `no /health answer within ${timeoutMs} ms`)
 }
 
 // ---------------------------------------------------------------------------------------
 // Parts
 
 async function partRelease() {
-  RELEASE_DBS.forEach((d) => databases.add(d))
-  const out = path.join(LOG_DIR, "release.json")
-  const logFile = path.join(LOG_DIR, "release.log")
-  const node = [process.execPath, "--expose-gc", "-r", "ts-node/register", path.join(__dirname, "release", "release.ts")]
-  const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null
-  await env.run("release benchmark", timeBin ?? node[0], timeBin ? ["-v", ...node] : node.slice(1), {
-    env: {
-      BENCH_PG_URL: env.dbUrl("postgres"),
-      BENCH_RESULT_OUT: out,
-      BENCH_RELEASE_ROWS: process.env.BENCH_RELEASE_ROWS || "1000000",
-    },
-    logFile,
-    echo: /^\[release\]/,
-  })
-  const result = JSON.parse(fs.readFileSync(out, "utf8"))
+  // /usr/bin/time -v reports the worker's peak RSS over boot, seeding and every run.
+  const node = [process.execPath, "--expose-gc", ...tsWorker("release/release.ts")]
+  const timed = fs.existsSync("/usr/bin/time") ? ["/usr/bin/time", ["-v", ...node]] : [node[0], node.slice(1)]
+  const { result, logFile } = await runWorker("release", ...timed, { env: { BENCH_RELEASE_ROWS: process.env.BENCH_RELEASE_ROWS || "1000000" } })
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(logFile, "utf8"))
   result.child_max_rss_mb = maxRss ? Math.round(Number(maxRss[1]) / 102.4) / 10 : null
   return result
@@ -164,71 +168,48 @@ async function partRelease() {
 
 async function partClicks() {
   const seed = await prepareApp()
-  const port = Number(process.env.BENCH_PORT) || (await env.freePort())
+  const port = Number(process.env.BENCH_PORT) || (await harness.freePort())
   const baseUrl = `http://localhost:${port}`
-  const logFile = path.join(LOG_DIR, "server.log")
   const t = Date.now()
-  const server = env.start("medusa start", process.execPath, [MEDUSA, "start", "--port", String(port)], {
+  const app = harness.start("medusa start", process.execPath, medusa(["start", "--port", String(port)]), {
     cwd: APP_DIR,
     env: appEnv(),
-    logFile,
+    logFile: path.join(LOG_DIR, "server.log"),
   })
   try {
-    await waitForHealth(baseUrl, 120_000, server.exited)
+    await harness.waitForHttp(`${baseUrl}/health`, { timeoutMs: 120_000, exited: app.exited })
     say(`bench app serving on :${port} after ${seconds(Date.now() - t)} (medusa start, NODE_ENV=production, one process)`)
-    const countClicks = async () =>
-      Number(
-        (await env.sql(APP_DB, "SELECT count(*)::int AS n FROM affiliate_click WHERE affiliate_id = $1", [seed.clickAffiliate.id]))
-          .rows[0].n
-      )
-    const backendPids = async () =>
-      (await env.sql("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [APP_DB])).rows.map(
-        (r) => r.pid
-      )
     return await clicksBench({
       baseUrl,
-      serverPid: server.child.pid,
-      backendPids,
-      rounds: Number(process.env.BENCH_ROUNDS || 2),
+      serverPid: app.pid,
+      backendPids: async () =>
+        (await harness.query(url("postgres"), "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [APP_DB])).map((r) => r.pid),
+      countClicks: async () =>
+        (await harness.query(url(APP_DB), "SELECT count(*)::int AS n FROM affiliate_click WHERE affiliate_id = $1", [seed.clickAffiliate.id]))[0].n,
       key: seed.publishableKey,
       code: seed.clickAffiliate.code,
+      rounds: Number(process.env.BENCH_ROUNDS || 2),
       connections: Number(process.env.BENCH_CONNECTIONS || 32),
       duration: Number(process.env.BENCH_DURATION || 10),
       warmup: Number(process.env.BENCH_WARMUP || 3),
       log: (m) => console.log(`  [clicks] ${m}`),
-      countClicks,
     })
   } finally {
-    await env.stop(server.child.pid)
+    await harness.stop(app.pid)
   }
 }
 
 async function partAttribution() {
   const seed = await prepareApp()
-  const out = path.join(LOG_DIR, "attribution.json")
-  await env.run("attribution benchmark", process.execPath, [MEDUSA, "exec", "./scripts/attribution.ts"], {
+  const { result } = await runWorker("attribution", process.execPath, medusa(["exec", "./scripts/attribution.ts"]), {
     cwd: APP_DIR,
-    env: {
-      ...appEnv(),
-      BENCH_SEED_IN: seed.file,
-      BENCH_RESULT_OUT: out,
-      BENCH_ORDERS: process.env.BENCH_ORDERS || "1000",
-    },
-    logFile: path.join(LOG_DIR, "attribution.log"),
-    echo: /^\[attribution\]/,
+    env: { ...appEnv(), BENCH_SEED_IN: seed.file, BENCH_ORDERS: process.env.BENCH_ORDERS || "1000" },
   })
-  return JSON.parse(fs.readFileSync(out, "utf8"))
+  return result
 }
 
-// Portal stats and the admin report over 1M clicks: bench/reports/run.js manages its own
-// scratch database and writes results/reports.json, whose measurements are this part's data.
 async function partReports() {
-  await env.run("reports benchmark", process.execPath, [path.join(__dirname, "reports", "run.js")], {
-    env: { BENCH_COMMAND: command, DB_HOST: env.db.host, DB_PORT: String(env.db.port) },
-    logFile: path.join(LOG_DIR, "reports.log"),
-    echo: /^\[reports\]/,
-  })
-  return JSON.parse(fs.readFileSync(path.join(RESULTS, "reports.json"), "utf8")).data
+  return (await runWorker("reports", process.execPath, tsWorker("reports/reports.ts"))).result
 }
 
 const RUNNERS = { release: partRelease, clicks: partClicks, attribution: partAttribution, reports: partReports }
@@ -239,37 +220,30 @@ async function main() {
   const started = Date.now()
   say(`${command}: ${parts.join(", ")} (logs in ${LOG_DIR})`)
   if (process.env.BENCH_PG === "private") {
-    // A PostgreSQL of our own on a free port: no other database's WAL, checkpoints or
-    // buffers in the measurements (CPU and disk are still shared with the machine).
-    env.db.host = "localhost"
-    env.db.port = await env.freePort()
+    server.host = "localhost"
+    server.port = await harness.freePort()
   }
-  embedded = await ensurePostgres({ host: env.db.host, port: env.db.port, user: env.db.user, log: () => {} })
-  if (embedded.started) {
-    say(
-      process.env.BENCH_PG === "private"
-        ? `BENCH_PG=private: started an embedded PostgreSQL of our own on ${env.db.host}:${env.db.port}`
-        : `nothing listened on ${env.db.host}:${env.db.port}: started an embedded PostgreSQL there`
-    )
-  } else {
-    embedded = null
+  const pg = await harness.ensurePostgres({ host: server.host, port: server.port, user: server.user, log: () => {} })
+  if (pg.started) {
+    embedded = pg
+    say(`started an embedded PostgreSQL on ${server.host}:${server.port} (${process.env.BENCH_PG === "private" ? "BENCH_PG=private" : "nothing listened there"})`)
   }
-  const machine = await env.machine(!!embedded)
-  say(`${machine.date}; ${machine.nproc} CPUs (${machine.cpu_model}), ${machine.memory_gib} GiB; ${machine.postgres}`)
+  const m = await machine()
+  say(`${m.date}; ${m.nproc} CPUs (${m.cpu_model}), ${m.memory_gib} GiB; ${m.postgres}`)
 
   fs.mkdirSync(RESULTS, { recursive: true })
   for (const part of parts) {
     const t = Date.now()
     say(`--- ${part}`)
     const loadBefore = os.loadavg()
-    const partMachine = await env.machine(!!embedded)
+    const partMachine = await machine()
     const data = await RUNNERS[part]()
     const result = {
       part,
       command,
       machine: partMachine,
-      loadavg_before: loadBefore.map((l) => Math.round(l * 100) / 100),
-      loadavg_after: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      loadavg_before: round2(loadBefore),
+      loadavg_after: round2(os.loadavg()),
       duration_ms: Date.now() - t,
       data,
     }
@@ -277,13 +251,14 @@ async function main() {
     say(`${part} done in ${seconds(Date.now() - t)}`)
   }
   await cleanup()
-  const file = writeReport(RESULTS, path.join(env.ROOT, "BENCHMARKS.md"))
-  say(`wrote ${path.relative(env.ROOT, file)}; total ${seconds(Date.now() - started)}`)
+  const file = writeResults(RESULTS)
+  say(`results: ${path.relative(process.cwd(), file)} (tables) and bench/results/<part>.json; total ${seconds(Date.now() - started)}`)
 }
 
 main().then(
   () => process.exit(0),
   async (error) => {
+    if (signalled) return // the signal handler is stopping everything
     console.error(`[bench] failed: ${error.stack || error}`)
     await cleanup()
     process.exit(1)

@@ -21,20 +21,18 @@
 
 "use strict"
 
-const { spawn } = require("child_process")
 const crypto = require("crypto")
 const fs = require("fs")
-const http = require("http")
-const net = require("net")
 const path = require("path")
+const harness = require("../scripts/lib/harness")
 
-const REPO = path.resolve(__dirname, "..")
+const REPO = harness.ROOT
 const DEMO = __dirname
 const STATE_DIR = path.join(REPO, ".demo")
 const STATE_FILE = path.join(STATE_DIR, "state.json")
 const PG_DATA = path.join(STATE_DIR, "pgdata")
 const BUILD_OUT = path.join(REPO, ".medusa", "server")
-const MEDUSA_CLI = path.join(REPO, "node_modules", "@medusajs", "cli", "cli.js")
+const MEDUSA_CLI = harness.MEDUSA_CLI
 const ENSURE_POSTGRES = path.join(REPO, "scripts", "ensure-postgres.js")
 const SEED_META = require("./src/scripts/seed/meta.json")
 
@@ -66,11 +64,9 @@ function seconds(ms) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Child processes. Every child gets its own process group (detached), so a Ctrl-C in the
-// terminal reaches only this script, which then stops the store first and PostgreSQL last.
+// Child processes: each in its own process group (scripts/lib/harness.js), so a Ctrl-C in
+// the terminal reaches only this script, which then stops the store first and PostgreSQL last.
 
-/** Process groups that are (or may be) alive: pgid -> label. */
-const groups = new Map()
 let shuttingDown = false
 
 function childEnv(extra = {}) {
@@ -87,152 +83,25 @@ function childEnv(extra = {}) {
   return env
 }
 
-function pipeLines(stream, write) {
-  let buffer = ""
-  stream.setEncoding("utf8")
-  stream.on("data", (chunk) => {
-    buffer += chunk
-    const lines = buffer.split("\n")
-    buffer = lines.pop()
-    lines.forEach(write)
-  })
-  stream.on("end", () => buffer && write(buffer))
-}
-
-/** Spawns `node <script> ...args` in its own process group, output prefixed unless raw. */
-function spawnNode(label, script, args, { cwd, env, prefix = true, onLine } = {}) {
-  const child = spawn(process.execPath, [script, ...args], {
-    cwd,
-    env: env || childEnv(),
-    detached: process.platform !== "win32",
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  groups.set(child.pid, label)
-  const tag = prefix ? dim(`[${label}] `) : ""
-  const write = (out) => (line) => {
-    if (onLine) onLine(line)
-    out.write(`${tag}${line}\n`)
-  }
-  pipeLines(child.stdout, write(process.stdout))
-  pipeLines(child.stderr, write(process.stderr))
-  child.exited = new Promise((resolve) => {
-    child.on("exit", (code, signal) => resolve({ code, signal }))
-    child.on("error", (err) => resolve({ code: 1, signal: null, error: err }))
-  })
-  return child
-}
-
-/** Runs a medusa CLI command to completion; throws on a non-zero exit. */
-async function medusa(label, args, cwd = DEMO, env) {
-  const child = spawnNode(label, MEDUSA_CLI, args, { cwd, env })
-  const { code, signal, error } = await child.exited
-  if (!(await waitGroupGone(child.pid, 5000))) {
-    signalGroup(child.pid, "SIGTERM") // leftovers of the command (none expected)
-    await waitGroupGone(child.pid, 5000)
-  }
-  groups.delete(child.pid)
-  if (shuttingDown) {
-    await new Promise(() => {}) // the signal handler finishes the exit
-  }
-  if (error || code !== 0) {
-    throw new Error(`\`medusa ${args.join(" ")}\` failed (${error ? error.message : signal || `exit code ${code}`})`)
-  }
-}
-
-function groupAlive(pgid) {
+/** Runs a medusa CLI command to completion, its output prefixed; throws on a non-zero exit. */
+async function medusa(label, args, cwd = DEMO, env = childEnv()) {
   try {
-    process.kill(process.platform === "win32" ? pgid : -pgid, 0)
-    return true
+    await harness.run(`\`medusa ${args.join(" ")}\``, process.execPath, [MEDUSA_CLI, ...args], {
+      cwd,
+      env,
+      echo: true,
+      prefix: dim(`[${label}] `),
+    })
   } catch (err) {
-    return err.code === "EPERM"
+    if (shuttingDown) await new Promise(() => {}) // stopped by a signal: shutdown() exits
+    throw err
   }
-}
-
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(process.platform === "win32" ? pgid : -pgid, signal)
-  } catch {}
-}
-
-async function waitGroupGone(pgid, timeoutMs) {
-  const until = Date.now() + timeoutMs
-  while (groupAlive(pgid)) {
-    if (Date.now() > until) return false
-    await sleep(100)
-  }
-  return true
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 // ---------------------------------------------------------------------------------------
 // PostgreSQL
 
-let postgres = null // { url, label, stop() }
-
-function isPortOpen(host, port, timeoutMs = 1000) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port })
-    const finish = (open) => {
-      socket.destroy()
-      resolve(open)
-    }
-    socket.setTimeout(timeoutMs)
-    socket.once("connect", () => finish(true))
-    socket.once("timeout", () => finish(false))
-    socket.once("error", () => finish(false))
-  })
-}
-
-function pgClient(url) {
-  const { Client } = require("@medusajs/framework/pg")
-  return new Client({ connectionString: url, connectionTimeoutMillis: 10000 })
-}
-
-async function pgQuery(url, sql, params = []) {
-  const client = pgClient(url)
-  await client.connect()
-  try {
-    return (await client.query(sql, params)).rows
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-function redact(url) {
-  try {
-    const u = new URL(url)
-    if (u.password) u.password = "****"
-    return u.toString()
-  } catch {
-    return url
-  }
-}
-
-/** Creates the database named in `url` unless it exists. */
-async function ensureDatabase(url) {
-  const u = new URL(url)
-  const name = decodeURIComponent(u.pathname.replace(/^\//, ""))
-  if (!name) throw new Error(`DATABASE_URL names no database: ${redact(url)}`)
-  try {
-    await pgQuery(url, "SELECT 1")
-    return false
-  } catch (err) {
-    if (err.code !== "3D000") throw err // 3D000: database does not exist
-  }
-  const admin = new URL(url)
-  admin.pathname = "/postgres"
-  const client = pgClient(admin.toString())
-  await client.connect()
-  try {
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
-  } finally {
-    await client.end().catch(() => {})
-  }
-  return true
-}
+let postgres = null // { url, label, embedded, stop() }
 
 /** The PID of a postmaster running on .demo/pgdata with our port, if any. */
 function runningDemoPostmaster() {
@@ -257,23 +126,26 @@ async function startEmbeddedPostgres() {
   const fresh = !fs.existsSync(path.join(PG_DATA, "PG_VERSION"))
   say(`${fresh ? "Creating" : "Starting"} embedded PostgreSQL on port ${PG_PORT} (data in .demo/pgdata)`)
   let ready = null
-  const helper = spawnNode(
+  const helper = harness.start(
     "postgres",
-    ENSURE_POSTGRES,
-    ["--host", PG_HOST, "--port", String(PG_PORT), "--data-dir", PG_DATA, "--persistent"],
+    process.execPath,
+    [ENSURE_POSTGRES, "--host", PG_HOST, "--port", String(PG_PORT), "--data-dir", PG_DATA, "--persistent"],
     {
-      cwd: REPO,
       env: childEnv({ DB_USERNAME: "postgres" }),
+      echo: true,
+      prefix: dim("[postgres] "),
       onLine: (line) => {
         const m = /^ready: started=(true|false)/.exec(line)
         if (m) ready = m[1] === "true"
       },
+      // The helper stops its PostgreSQL on SIGTERM; SIGQUIT is PostgreSQL's immediate shutdown.
+      stop: { leaderOnly: true, graceMs: 20_000, escalate: "SIGQUIT" },
     }
   )
   const exitedEarly = helper.exited.then(() => "exited")
   while (ready === null) {
-    if ((await Promise.race([exitedEarly, sleep(100)])) === "exited" && ready === null) {
-      groups.delete(helper.pid)
+    if ((await Promise.race([exitedEarly, harness.sleep(100)])) === "exited" && ready === null) {
+      await harness.stop(helper.pid)
       throw new Error(
         `could not start the embedded PostgreSQL on port ${PG_PORT} (see above). ` +
           `Set DEMO_PG_PORT to use another port, or DATABASE_URL to use your own PostgreSQL.`
@@ -281,53 +153,32 @@ async function startEmbeddedPostgres() {
     }
   }
 
-  const base = `postgres://postgres@${PG_HOST}:${PG_PORT}`
+  const url = harness.dbUrl({ host: PG_HOST, port: PG_PORT, user: "postgres" }, DEMO_DB_NAME)
+  const label = `embedded PostgreSQL 17 on port ${PG_PORT}, data in .demo/pgdata (stops with the demo)`
   if (ready) {
-    return {
-      url: `${base}/${DEMO_DB_NAME}`,
-      label: `embedded PostgreSQL 17 on port ${PG_PORT}, data in .demo/pgdata (stops with the demo)`,
-      stop: async () => {
-        signalGroupLeader(helper.pid, "SIGTERM")
-        if (!(await waitGroupGone(helper.pid, 20000))) {
-          say("PostgreSQL is slow to stop; asking it to shut down immediately")
-          signalGroup(helper.pid, "SIGQUIT")
-          await waitGroupGone(helper.pid, 10000)
-        }
-        groups.delete(helper.pid)
-      },
-    }
+    return { url, label, stop: () => harness.stop(helper.pid) }
   }
 
   // Something already listens on the port: most likely the PostgreSQL of an earlier demo
   // run that was killed without cleanup. Adopt it if its data dir is ours.
-  groups.delete(helper.pid)
+  await harness.stop(helper.pid)
   const pid = runningDemoPostmaster()
   if (pid) {
     say(`Reusing the embedded PostgreSQL left running by an earlier demo run (pid ${pid})`)
     return {
-      url: `${base}/${DEMO_DB_NAME}`,
-      label: `embedded PostgreSQL 17 on port ${PG_PORT}, data in .demo/pgdata (stops with the demo)`,
+      url,
+      label,
       stop: async () => {
         try {
           process.kill(pid, "SIGINT") // fast shutdown
         } catch {}
         const until = Date.now() + 20000
-        while (Date.now() < until && runningDemoPostmaster()) await sleep(100)
+        while (Date.now() < until && runningDemoPostmaster()) await harness.sleep(100)
       },
     }
   }
   say(`Port ${PG_PORT} is taken by another server; trying it as user postgres without a password`)
-  return {
-    url: `${base}/${DEMO_DB_NAME}`,
-    label: `the PostgreSQL already listening on port ${PG_PORT}`,
-    stop: async () => {},
-  }
-}
-
-function signalGroupLeader(pid, signal) {
-  try {
-    process.kill(pid, signal)
-  } catch {}
+  return { url, label: `the PostgreSQL already listening on port ${PG_PORT}`, stop: async () => {} }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -420,13 +271,13 @@ function migrationFingerprint(state, dbUrl) {
   const medusaVersion = require(path.join(REPO, "node_modules", "@medusajs", "medusa", "package.json")).version
   return crypto
     .createHash("sha1")
-    .update([redact(dbUrl), medusaVersion, state.build && state.build.output].join("|"))
+    .update([harness.redact(dbUrl), medusaVersion, state.build && state.build.output].join("|"))
     .digest("hex")
 }
 
 async function readSeedVersion(url) {
   try {
-    const rows = await pgQuery(
+    const rows = await harness.query(
       url,
       `SELECT metadata->>$1 AS version FROM store WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1`,
       [SEED_META.versionKey]
@@ -438,7 +289,7 @@ async function readSeedVersion(url) {
 }
 
 async function adminExists(url) {
-  const rows = await pgQuery(
+  const rows = await harness.query(
     url,
     `SELECT 1 FROM provider_identity WHERE provider = 'emailpass' AND entity_id = $1 AND deleted_at IS NULL`,
     [ADMIN_EMAIL]
@@ -448,7 +299,7 @@ async function adminExists(url) {
 
 /** Whether the portal's customer account (seed/portal.ts) exists with its emailpass login. */
 async function portalLoginExists(url) {
-  const rows = await pgQuery(
+  const rows = await harness.query(
     url,
     `SELECT 1 FROM provider_identity pi
        JOIN auth_identity ai ON ai.id = pi.auth_identity_id AND ai.deleted_at IS NULL
@@ -460,7 +311,7 @@ async function portalLoginExists(url) {
 }
 
 async function readPublishableKey(url) {
-  const rows = await pgQuery(
+  const rows = await harness.query(
     url,
     `SELECT token FROM api_key
       WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL
@@ -470,38 +321,24 @@ async function readPublishableKey(url) {
   return rows[0] ? rows[0].token : null
 }
 
-function getStatus(url, timeoutMs = 5000) {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: timeoutMs }, (res) => {
-      res.resume()
-      res.on("end", () => resolve(res.statusCode))
-    })
-    req.on("timeout", () => req.destroy())
-    req.on("error", () => resolve(0))
-  })
-}
-
 async function startStore(env) {
   say(`Starting Medusa (medusa develop) on port ${PORT}`)
   const t = Date.now()
-  const server = spawnNode("medusa", MEDUSA_CLI, ["develop", "--port", String(PORT)], {
+  const server = harness.start("medusa develop", process.execPath, [MEDUSA_CLI, "develop", "--port", String(PORT)], {
     cwd: DEMO,
     env,
-    prefix: false,
+    echo: true,
+    prefix: "",
+    stop: { graceMs: 15_000 },
   })
   server.exited.then(({ code, signal }) => {
     if (shuttingDown) return
     console.error(red(`[demo] medusa develop stopped unexpectedly (${signal || `exit code ${code}`})`))
     shutdown(1)
   })
-
-  const until = Date.now() + HEALTH_TIMEOUT_MS
-  while ((await getStatus(`http://localhost:${PORT}/health`, 2000)) !== 200) {
-    if (Date.now() > until) throw new Error(`the store did not answer /health within ${seconds(HEALTH_TIMEOUT_MS)}`)
-    await sleep(500)
-  }
+  await harness.waitForHttp(`http://localhost:${PORT}/health`, { timeoutMs: HEALTH_TIMEOUT_MS, exited: server.exited })
   // Let the admin dev server answer once, so the first browser visit is not the one waiting.
-  await getStatus(`http://localhost:${PORT}/app`, 60000)
+  await harness.httpStatus(`http://localhost:${PORT}/app`, 60000)
   return Date.now() - t
 }
 
@@ -556,7 +393,7 @@ function banner({ dbLabel, dbUrl, publishableKey, portalLogin }) {
       row("", dim("send it as the x-publishable-api-key header")),
       row("Portal login", portalLogin ? `${bold(PORTAL_LOGIN.email)} / ${bold(PORTAL_LOGIN.password)}` : "(not seeded)"),
       row("", dim("a customer account; its affiliate NINA has money in every state")),
-      row("Database", redact(dbUrl)),
+      row("Database", harness.redact(dbUrl)),
       row("", dim(dbLabel)),
       "",
       ...storefrontExamples(publishableKey),
@@ -572,47 +409,26 @@ function banner({ dbLabel, dbUrl, publishableKey, portalLogin }) {
 // ---------------------------------------------------------------------------------------
 // Shutdown
 
-async function shutdown(code) {
-  if (shuttingDown) return
+let stopped = null
+function stopEverything() {
   shuttingDown = true
-  say("Stopping…")
-  for (const [pgid, label] of [...groups].reverse()) {
-    if (label === "postgres") continue
-    signalGroup(pgid, "SIGTERM")
-    if (!(await waitGroupGone(pgid, 15000))) {
-      say(`${label} did not stop in 15 s; killing it`)
-      signalGroup(pgid, "SIGKILL")
-      await waitGroupGone(pgid, 5000)
-    }
-    groups.delete(pgid)
-  }
-  if (postgres) {
-    await postgres.stop().catch((err) => console.error(err))
-  }
-  // A PostgreSQL helper still starting when the signal came.
-  for (const pgid of [...groups.keys()]) {
-    signalGroupLeader(pgid, "SIGTERM")
-    await waitGroupGone(pgid, 20000)
-    groups.delete(pgid)
-  }
-  if (postgres && postgres.embedded) say("Embedded PostgreSQL stopped")
-  say("Bye")
-  process.exit(code)
+  stopped ??= (async () => {
+    say("Stopping…")
+    // The store first (started last), then the PostgreSQL helper; an adopted PostgreSQL last.
+    await harness.stopAll()
+    await postgres?.stop().catch((err) => console.error(err))
+    if (postgres && postgres.embedded) say("Embedded PostgreSQL stopped")
+    say("Bye")
+  })()
+  return stopped
 }
 
-let signals = 0
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    // npm forwards the terminal's Ctrl-C too, so one Ctrl-C can arrive twice.
-    if (shuttingDown && ++signals > 2) say("Still stopping (the store first, then PostgreSQL)…")
-    shutdown(signal === "SIGINT" ? 130 : 143)
-  })
+function shutdown(code) {
+  if (shuttingDown) return
+  stopEverything().finally(() => process.exit(code))
 }
 
-// Last resort if this script dies some other way: take the children down with it.
-process.on("exit", () => {
-  for (const pgid of groups.keys()) signalGroup(pgid, "SIGTERM")
-})
+harness.onSignals(stopEverything, say)
 
 // ---------------------------------------------------------------------------------------
 
@@ -620,7 +436,7 @@ async function main() {
   if (!fs.existsSync(MEDUSA_CLI)) {
     throw new Error("node_modules is missing: run `npm install` in the repository root first")
   }
-  if (await isPortOpen("localhost", PORT)) {
+  if (await harness.isPortOpen("localhost", PORT)) {
     throw new Error(`port ${PORT} is already in use: stop what runs there or set PORT`)
   }
 
@@ -641,13 +457,16 @@ async function main() {
     dbLabel = postgres.label
   }
   if (shuttingDown) return
-  const created = await ensureDatabase(dbUrl)
-  if (created) say(`Created database ${new URL(dbUrl).pathname.slice(1)}`)
+  const created = !(await harness.databaseExists(dbUrl))
+  if (created) {
+    await harness.createDatabase(dbUrl)
+    say(`Created database ${new URL(dbUrl).pathname.slice(1)}`)
+  }
 
   const env = childEnv({ DATABASE_URL: dbUrl })
   const seeded = created ? 0 : await readSeedVersion(dbUrl)
   const migrations = migrationFingerprint(state, dbUrl)
-  const dbKey = crypto.createHash("sha1").update(redact(dbUrl)).digest("hex")
+  const dbKey = crypto.createHash("sha1").update(harness.redact(dbUrl)).digest("hex")
   state.migrated = state.migrated || {}
   let t = Date.now()
   if (REBUILD || seeded < SEED_META.version || state.migrated[dbKey] !== migrations) {

@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
-// Benchmark 2: POST /store/affiliates/:code/clicks against a no-op store route in the same
-// app, under the same autocannon load, in alternating order.
+// Part "clicks": POST /store/affiliates/:code/clicks against a no-op store route in the same
+// app, under the same autocannon load, in alternating order; CPU per request from /proc.
 "use strict"
 
 const crypto = require("crypto")
@@ -28,38 +28,18 @@ function processCpuMs(pid) {
 /** CPU used so far by the app server and by the PostgreSQL backends serving its database. */
 async function cpuSnapshot(serverPid, backendPids) {
   const backends = {}
-  for (const pid of await backendPids()) {
-    const ms = processCpuMs(pid)
-    if (ms != null) backends[pid] = ms
-  }
+  for (const pid of await backendPids()) backends[pid] = processCpuMs(pid) ?? 0
   return { server: processCpuMs(serverPid), backends }
-}
-
-function cpuDiff(before, after) {
-  const pg = Object.entries(after.backends).reduce((a, [pid, ms]) => a + ms - (before.backends[pid] ?? 0), 0)
-  return {
-    server_ms: before.server != null && after.server != null ? after.server - before.server : null,
-    // Backends that started during the run count from zero; ones that ended are missed.
-    pg_ms: Object.keys(after.backends).length ? pg : null,
-  }
-}
-
-const fmt = (n) => (n == null ? "n/a" : n.toFixed(2))
-
-const ROUTES = {
-  noop: "/store/bench-noop",
-  click: (code) => `/store/affiliates/${code}/clicks`,
 }
 
 /** One autocannon run. `session`: "random" (every click inserts) or "fixed" (dedup). */
 async function load({ baseUrl, key, path, session, connections, duration, serverPid, backendPids }) {
   const loadBefore = os.loadavg()[0]
-  const cpuBefore = await cpuSnapshot(serverPid, backendPids)
+  const before = await cpuSnapshot(serverPid, backendPids)
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration,
-    pipelining: 1,
     headers: { "x-publishable-api-key": key, "content-type": "application/json" },
     requests: [
       {
@@ -75,114 +55,99 @@ async function load({ baseUrl, key, path, session, connections, duration, server
       },
     ],
   })
-  const cpu = cpuDiff(cpuBefore, await cpuSnapshot(serverPid, backendPids))
-  const statuses = Object.fromEntries(
-    Object.entries(result.statusCodeStats || {}).map(([code, stat]) => [code, stat.count])
-  )
+  const after = await cpuSnapshot(serverPid, backendPids)
+  // Backends that started during the run count from zero; ones that ended are missed.
+  const pg = Object.entries(after.backends).reduce((a, [pid, ms]) => a + ms - (before.backends[pid] ?? 0), 0)
+  const server = before.server != null && after.server != null ? after.server - before.server : null
+  const requests = result.requests.total
+  const status = (code) => result.statusCodeStats?.[code]?.count ?? 0
   return {
     path,
     session,
     duration_s: result.duration,
-    requests: result.requests.total,
-    rps: result.requests.total / result.duration,
+    requests,
+    rps: requests / result.duration,
     p50_ms: result.latency.p50,
-    p90_ms: result.latency.p90,
     p99_ms: result.latency.p99,
-    max_ms: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors,
-    timeouts: result.timeouts,
-    statuses,
+    created: status("201"),
+    deduplicated: status("200"),
     loadavg_1m_before: Math.round(loadBefore * 100) / 100,
-    server_cpu_ms: cpu.server_ms,
-    pg_cpu_ms: cpu.pg_ms,
-    server_cpu_ms_per_req: cpu.server_ms != null ? cpu.server_ms / result.requests.total : null,
-    pg_cpu_ms_per_req: cpu.pg_ms != null ? cpu.pg_ms / result.requests.total : null,
+    server_cpu_ms: server,
+    pg_cpu_ms: pg,
+    server_cpu_ms_per_req: server != null ? server / requests : null,
+    pg_cpu_ms_per_req: pg / requests,
   }
 }
 
+/** Rounds together: requests over seconds; latency the mean of the rounds. */
 function aggregate(runs) {
-  const requests = runs.reduce((a, r) => a + r.requests, 0)
-  const duration = runs.reduce((a, r) => a + r.duration_s, 0)
-  const mean = (key) => runs.reduce((a, r) => a + r[key], 0) / runs.length
-  const perReq = (key) => (runs.every((r) => r[key] != null) ? runs.reduce((a, r) => a + r[key], 0) / requests : null)
+  const sum = (key) => runs.reduce((a, r) => a + r[key], 0)
+  const requests = sum("requests")
   return {
-    server_cpu_ms_per_req: perReq("server_cpu_ms"),
-    pg_cpu_ms_per_req: perReq("pg_cpu_ms"),
     runs: runs.length,
     requests,
-    rps: requests / duration,
-    p50_ms: mean("p50_ms"),
-    p99_ms: mean("p99_ms"),
-    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
-    errors: runs.reduce((a, r) => a + r.errors, 0),
+    rps: requests / sum("duration_s"),
+    p50_ms: sum("p50_ms") / runs.length,
+    p99_ms: sum("p99_ms") / runs.length,
+    non2xx: sum("non2xx"),
+    errors: sum("errors"),
+    server_cpu_ms_per_req: runs.every((r) => r.server_cpu_ms != null) ? sum("server_cpu_ms") / requests : null,
+    pg_cpu_ms_per_req: sum("pg_cpu_ms") / requests,
   }
 }
 
-async function clicksBench({ baseUrl, key, code, connections, duration, warmup, rounds: roundCount, log, countClicks, serverPid, backendPids }) {
+async function clicksBench({ baseUrl, key, code, connections, duration, warmup, rounds, log, countClicks, serverPid, backendPids }) {
   const common = { baseUrl, key, connections, serverPid, backendPids }
-  const noop = { ...common, path: ROUTES.noop, session: "random" }
-  const click = { ...common, path: ROUTES.click(code), session: "random" }
-  const dedup = { ...common, path: ROUTES.click(code), session: "fixed" }
+  const specs = {
+    noop: { ...common, path: "/store/bench-noop", session: "random" },
+    click: { ...common, path: `/store/affiliates/${code}/clicks`, session: "random" },
+    dedup: { ...common, path: `/store/affiliates/${code}/clicks`, session: "fixed" },
+  }
   const all = []
   const measure = async (label, spec, seconds, round) => {
-    const r = await load({ ...spec, duration: seconds })
-    all.push({ label, round, ...r })
-    log(
-      `${label}${round ? ` (round ${round})` : ""}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms` +
-        `${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ""}, CPU/req server ${fmt(r.server_cpu_ms_per_req)} ms + ` +
-        `PostgreSQL ${fmt(r.pg_cpu_ms_per_req)} ms, load ${r.loadavg_1m_before}`
-    )
+    const r = { label, round, ...(await load({ ...spec, duration: seconds })) }
+    all.push(r)
+    const cpu = `${r.server_cpu_ms_per_req?.toFixed(2) ?? "n/a"} + ${r.pg_cpu_ms_per_req.toFixed(2)} ms`
+    log(`${label}${round ? ` (round ${round})` : ""}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, ${r.non2xx} non-2xx, CPU/req ${cpu}, load ${r.loadavg_1m_before}`)
     return r
   }
 
   const clicksBefore = await countClicks()
-  await measure("warm-up no-op", noop, warmup)
-  await measure("warm-up click", click, warmup)
+  await measure("warm-up no-op", specs.noop, warmup)
+  await measure("warm-up click", specs.click, warmup)
   // Alternating order: no-op first in odd rounds, click first in even rounds.
-  const rounds = Array.from({ length: roundCount }, (_, i) => (i % 2 === 0 ? ["noop", "click"] : ["click", "noop"]))
   const measured = { noop: [], click: [] }
-  let round = 0
-  for (const order of rounds) {
-    round++
-    for (const which of order) {
-      measured[which].push(
-        await measure(which === "noop" ? "no-op route" : "click route, random session", which === "noop" ? noop : click, duration, round)
-      )
+  for (let round = 1; round <= rounds; round++) {
+    for (const which of round % 2 ? ["noop", "click"] : ["click", "noop"]) {
+      measured[which].push(await measure(which === "noop" ? "no-op route" : "click route, random session", specs[which], duration, round))
     }
   }
-  await measure("warm-up click, fixed session", dedup, Math.min(warmup, 3))
-  const dedupRun = await measure("click route, fixed session (dedup)", dedup, duration)
-  const clicksAfter = await countClicks()
+  await measure("warm-up click, fixed session", specs.dedup, Math.min(warmup, 3))
+  const dedup = aggregate([await measure("click route, fixed session (dedup)", specs.dedup, duration)])
+  const inserted = (await countClicks()) - clicksBefore
 
-  const created = all
-    .filter((r) => r.session === "random" && r.path !== ROUTES.noop)
-    .reduce((a, r) => a + (r.statuses["201"] || 0), 0)
-  const fixedCreated = all.filter((r) => r.session === "fixed").reduce((a, r) => a + (r.statuses["201"] || 0), 0)
-  const noopAgg = aggregate(measured.noop)
-  const clickAgg = aggregate(measured.click)
-  const dedupAgg = aggregate([dedupRun])
-  const clickRuns = all.filter((r) => r.session === "random" && r.path !== ROUTES.noop).length
+  const clickRuns = all.filter((r) => r.path !== specs.noop.path)
+  const [noop, click] = [aggregate(measured.noop), aggregate(measured.click)]
   return {
-    rounds: roundCount,
+    rounds,
     connections,
     duration_s: duration,
     warmup_s: warmup,
-    noop: noopAgg,
-    click: clickAgg,
-    dedup: dedupAgg,
-    ratio: clickAgg.rps / noopAgg.rps,
+    noop,
+    click,
+    dedup,
+    ratio: click.rps / noop.rps,
     ratio_per_round: measured.click.map((c, i) => c.rps / measured.noop[i].rps),
-    dedup_ratio: dedupAgg.rps / noopAgg.rps,
+    dedup_ratio: dedup.rps / noop.rps,
     rows: {
-      inserted: clicksAfter - clicksBefore,
-      expected: created + fixedCreated,
-      random_201: created,
-      fixed_201: fixedCreated,
-      fixed_200: all.filter((r) => r.session === "fixed").reduce((a, r) => a + (r.statuses["200"] || 0), 0),
+      inserted,
+      expected: clickRuns.reduce((a, r) => a + r.created, 0),
+      fixed_200: all.filter((r) => r.session === "fixed").reduce((a, r) => a + r.deduplicated, 0),
       // autocannon stops with up to `connections` requests in flight per run: the server still
       // completes them, so up to that many rows more than the 201s counted are expected.
-      in_flight_allowance: clickRuns * connections,
+      in_flight_allowance: clickRuns.length * connections,
     },
     runs: all,
   }

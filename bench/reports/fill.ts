@@ -13,9 +13,8 @@
 //                (eur 60 %, usd 40 %); pending for 30 days, then available, sales older than
 //                60 days paid through one payout per affiliate, currency and month.
 //
-// Rows newer than `splitAt` are inserted by `fillRecent` after the older ones have been
-// vacuumed, so that the benchmark can first measure the state an autovacuum lag leaves (the
-// newest pages not yet all-visible), then VACUUM and measure again.
+// insertRange moves the staged rows of a time range into the module's tables, so the benchmark
+// can vacuum the older rows before inserting the newest: the state an autovacuum lag leaves.
 
 export type FillCounts = { affiliates: number; clicks: number; receipts: number; entries: number }
 
@@ -184,54 +183,3 @@ export async function dropStaging(knex: any) {
 }
 
 export const TABLES = ["affiliate", "affiliate_click", "affiliate_order_attribution", "affiliate_commission", "affiliate_payout"]
-
-/**
- * The rows a tuned autovacuum may leave unvacuumed at worst: `share` of a year's clicks and
- * credited receipts with their sales (same affiliate shares), all in the last `share` of the
- * year before `anchor`, appended after everything else and only ANALYZEd.
- */
-export async function insertTail(knex: any, counts: FillCounts, anchor: Date, share: number) {
-  const shares = `WITH w AS (SELECT r, 'aff_bench_' || lpad(r::text, 3, '0') AS affiliate_id, 1.0 / power(r, ?::float8) AS w FROM generate_series(1, ?::int) r),
-         s AS (SELECT affiliate_id, w / sum(w) OVER () AS share FROM w)`
-  const clicks = Math.round(counts.clicks * share)
-  const credited = Math.round(counts.receipts * 0.85 * share)
-  await knex.raw(
-    `${shares}
-     INSERT INTO affiliate_click (id, session_id, sub_id, landing_url, referrer, visitor_hash, affiliate_id, created_at, updated_at)
-     SELECT 'afclk_tail' || lpad(n::text, 8, '0'), 'sess_tail_' || n, NULL, 'https://shop.example.com/products/item-' || (n % 500),
-            'https://blog.example.org/posts/' || (n % 1000), md5('tail' || n), affiliate_id, t, t
-     FROM (SELECT row_number() OVER (ORDER BY t) AS n, affiliate_id, t
-           FROM (SELECT s.affiliate_id, ?::timestamptz - random() * (interval '365 days' * ?::float8) AS t
-                 FROM s, generate_series(1, greatest(1, round(s.share * ?::int))::int)) c) x
-     ORDER BY t`,
-    [ZIPF_S, counts.affiliates, anchor, share, clicks]
-  )
-  await knex.raw(
-    `${shares}
-     INSERT INTO affiliate_order_attribution (id, order_id, customer_id, outcome, source, reason, candidates, currency_code, affiliate_id, created_at, updated_at)
-     SELECT 'aford_tail' || lpad(n::text, 8, '0'), 'order_tail_' || n, 'cus_tail_' || n, 'credited', 'link', 'the only live referral',
-            jsonb_build_array(jsonb_build_object('affiliate_id', affiliate_id, 'source', 'link', 'outcome', 'credited')),
-            CASE WHEN n % 5 < 3 THEN 'eur' ELSE 'usd' END, affiliate_id, t, t
-     FROM (SELECT row_number() OVER (ORDER BY t) AS n, affiliate_id, t
-           FROM (SELECT s.affiliate_id, ?::timestamptz - random() * (interval '365 days' * ?::float8) AS t
-                 FROM s, generate_series(1, round(s.share * ?::int)::int)) c) x
-     ORDER BY t`,
-    [ZIPF_S, counts.affiliates, anchor, share, credited]
-  )
-  await knex.raw(
-    `INSERT INTO affiliate_commission
-       (id, affiliate_id, type, amount, raw_amount, currency_code, rate, raw_rate, base_amount, raw_base_amount,
-        order_id, status, available_at, idempotency_key, reference, reference_id, created_at, updated_at)
-     SELECT 'afcom_tail_' || md5(order_id), affiliate_id, 'sale', round(b * 0.10, 2), jsonb_build_object('value', round(b * 0.10, 2)::text, 'precision', 20),
-            currency_code, 10, '{"value":"10","precision":20}'::jsonb, b, jsonb_build_object('value', b::text, 'precision', 20),
-            order_id, 'pending', created_at + interval '30 days', 'sale:' || order_id, 'order', order_id, created_at, created_at
-     FROM (SELECT *, round((20 + random() * 280)::numeric, 2) AS b FROM affiliate_order_attribution WHERE id LIKE 'aford_tail%') o
-     ORDER BY created_at`
-  )
-  const { rows } = await knex.raw(
-    `SELECT (SELECT count(*)::int FROM affiliate_click WHERE id LIKE 'afclk_tail%') AS clicks,
-            (SELECT count(*)::int FROM affiliate_order_attribution WHERE id LIKE 'aford_tail%') AS receipts,
-            (SELECT count(*)::int FROM affiliate_commission WHERE id LIKE 'afcom_tail%') AS entries`
-  )
-  return rows[0]
-}

@@ -2,22 +2,22 @@
 //
 // Creates BENCH_ORDERS real orders (createOrderWorkflow, each with a customer, lines of seeded
 // products and a referral code in metadata, as the storefront's cart referral leaves it), then
-// times `attributeOrderWorkflow(container).run({ input: { order_id } })` per order:
-//   1. sequentially, every order attributed for the first time;
-//   2. the attribution tables are emptied (TRUNCATE, scratch database only) and every order
-//      is attributed again for the first time with 4 at a time;
-//   3. every order is re-run with 4 at a time: must book nothing new.
+//   0. baseline: Medusa's own read of each order, as GET /store/orders/:id makes it
+//      (getOrderDetailWorkflow with the store's default fields), sequentially;
+//   1. `attributeOrderWorkflow(container).run({ input: { order_id } })` per order, sequentially;
+//   2. the attribution tables emptied (TRUNCATE, scratch database only) and every order
+//      attributed again for the first time with 4 at a time;
+//   3. every order re-run with 4 at a time: must book nothing new.
 // The bench app loads no subscribers, so nothing attributes the orders behind our back.
 // Per-step times come from the workflow transaction's step start stamps (ms resolution).
 // Writes the figures as JSON to $BENCH_RESULT_OUT.
 import fs from "fs"
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createCustomersWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { createCustomersWorkflow, createOrderWorkflow, getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
+import { defaultStoreRetrieveOrderFields } from "@medusajs/medusa/api/store/orders/query-config"
 import { attributeOrderWorkflow } from "../../../src/workflows/attribution/workflows/attribute-order"
-import { AFFILIATE_MODULE } from "../../../src/modules/affiliate"
-import { proposedAttributeOrderWorkflow } from "./proposed-attribution"
-import type AffiliateModuleService from "../../../src/modules/affiliate/service"
+import { stats } from "../../lib/module"
 
 type Seed = {
   regionId: string
@@ -34,37 +34,16 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000
 }
 
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN
-  const rank = Math.ceil((p / 100) * sorted.length) - 1
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]
-}
-
 function summarize(samples: Sample[], wallMs: number, cpuMs: number) {
-  const ms = samples.map((s) => s.ms).sort((a, b) => a - b)
-  const mean = ms.reduce((a, b) => a + b, 0) / (ms.length || 1)
-  const steps: Record<string, { mean: number; p95: number }> = {}
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.steps)))]
-  for (const name of names) {
-    const values = samples.map((s) => s.steps[name] ?? 0).sort((a, b) => a - b)
-    steps[name] = {
-      mean: values.reduce((a, b) => a + b, 0) / values.length,
-      p95: percentile(values, 95),
-    }
-  }
   return {
-    orders: samples.length,
+    ...stats(samples.map((s) => s.ms)),
     wall_ms: wallMs,
     orders_per_s: samples.length / (wallMs / 1000),
     node_cpu_ms_per_order: cpuMs / samples.length,
-    p50: percentile(ms, 50),
-    p95: percentile(ms, 95),
-    p99: percentile(ms, 99),
-    max: ms[ms.length - 1],
-    mean,
     created: samples.filter((s) => s.created).length,
     entries_created: samples.reduce((a, s) => a + s.entries_created, 0),
-    steps,
+    steps: Object.fromEntries(names.map((n) => [n, stats(samples.map((s) => s.steps[n] ?? 0))])),
   }
 }
 
@@ -102,14 +81,10 @@ function stepTimes(transaction: any, startedAt: number, endedAt: number): Record
   return out
 }
 
-async function attribute(
-  container: ExecArgs["container"],
-  orderId: string,
-  workflow: typeof attributeOrderWorkflow = attributeOrderWorkflow
-): Promise<Sample> {
+async function attribute(container: ExecArgs["container"], orderId: string): Promise<Sample> {
   const wallStart = Date.now()
   const t0 = now()
-  const { result, transaction } = await workflow(container).run({ input: { order_id: orderId } })
+  const { result, transaction } = await attributeOrderWorkflow(container).run({ input: { order_id: orderId } })
   const ms = now() - t0
   const entriesCreated = (result.entries ?? []).filter((e: any) => e.created).length
   return {
@@ -197,9 +172,26 @@ export default async function attributionBench({ container }: ExecArgs) {
   }
   await reset()
 
+  // --- 0. Baseline: Medusa's own order read -------------------------------------------
+  const readOrder = (id: string) =>
+    getOrderDetailWorkflow(container).run({
+      input: { order_id: id, fields: defaultStoreRetrieveOrderFields, filters: { is_draft_order: false } } as any,
+    })
+  for (const id of allOrderIds.slice(0, WARMUP)) await readOrder(id)
+  const reads: number[] = []
+  let cpu = process.cpuUsage()
+  t = now()
+  for (const id of orderIds) {
+    const t0 = now()
+    await readOrder(id)
+    reads.push(now() - t0)
+  }
+  const orderRead = { ...stats(reads), wall_ms: now() - t, node_cpu_ms_per_order: cpuMs(cpu) / count }
+  log(`baseline, Medusa's order read: p50 ${orderRead.p50} / p95 ${orderRead.p95} ms`)
+
   // --- 1. Sequential, first time -------------------------------------------------------
   const sequential: Sample[] = []
-  let cpu = process.cpuUsage()
+  cpu = process.cpuUsage()
   t = now()
   for (const id of orderIds) {
     sequential.push(await attribute(container, id))
@@ -208,7 +200,6 @@ export default async function attributionBench({ container }: ExecArgs) {
   const sequentialCpu = cpuMs(cpu)
   log(`sequential: ${count} orders in ${(sequentialWall / 1000).toFixed(1)} s`)
   const afterSequential = await counts(pg)
-  const booked = await snapshot(pg)
 
   // --- 2. Concurrency 4, first time (same orders, attribution tables emptied) -----------
   await reset()
@@ -228,210 +219,31 @@ export default async function attributionBench({ container }: ExecArgs) {
   })
   const rerunCpu = cpuMs(cpu)
   log(`concurrency 4, re-run: ${count} orders in ${(rerunWall / 1000).toFixed(1)} s`)
-  const final = await counts(pg)
-
-  // --- 4. A/B: the real workflow and the proposed one (proposed-attribution.ts), interleaved --
-  // Tables emptied again; order i goes to the real workflow when i is even, to the proposed
-  // one when odd, so both meet the same machine load. Together they must book exactly what
-  // the real workflow booked in pass 1. Then the same alternation for a sequential re-run.
-  const proposedWorkflow = proposedAttributeOrderWorkflow as unknown as typeof attributeOrderWorkflow
-  await reset()
-  for (const id of allOrderIds.slice(0, WARMUP)) {
-    await attribute(container, id, proposedWorkflow)
-  }
-  await reset()
-  const ab = async () => {
-    const real: Sample[] = []
-    const proposed: Sample[] = []
-    const cpu = { real: 0, proposed: 0 }
-    for (let i = 0; i < orderIds.length; i++) {
-      const isReal = i % 2 === 0
-      const since = process.cpuUsage()
-      const sample = await attribute(container, orderIds[i], isReal ? attributeOrderWorkflow : proposedWorkflow)
-      cpu[isReal ? "real" : "proposed"] += cpuMs(since)
-      ;(isReal ? real : proposed).push(sample)
-    }
-    const wall = (samples: Sample[]) => samples.reduce((a, x) => a + x.ms, 0)
-    return {
-      real: summarize(real, wall(real), cpu.real),
-      proposed: summarize(proposed, wall(proposed), cpu.proposed),
-    }
-  }
-  const abFirst = await ab()
-  const proposedSame = JSON.stringify(await snapshot(pg)) === JSON.stringify(booked)
-  log(
-    `A/B first time: real p50 ${abFirst.real.p50.toFixed(1)} / p95 ${abFirst.real.p95.toFixed(1)} ms, ` +
-      `proposed p50 ${abFirst.proposed.p50.toFixed(1)} / p95 ${abFirst.proposed.p95.toFixed(1)} ms; same bookings as pass 1: ${proposedSame}`
-  )
-  const abRerun = await ab()
-  log(
-    `A/B re-run: real p50 ${abRerun.real.p50.toFixed(1)} ms, proposed p50 ${abRerun.proposed.p50.toFixed(1)} ms`
-  )
-  const proposedFinal = await counts(pg)
 
   const result = {
     orders: count,
     create_orders_wall_ms: createWall,
+    order_read: orderRead,
     sequential: summarize(sequential, sequentialWall, sequentialCpu),
     concurrent: summarize(concurrent, concurrentWall, concurrentCpu),
     rerun: summarize(rerun, rerunWall, rerunCpu),
-    ab: {
-      first: abFirst,
-      rerun: abRerun,
-      same_bookings_as_real_workflow: proposedSame,
-      checks: proposedFinal,
-    },
-    profile: await profile(container, orderIds.slice(0, Math.min(100, count)), log),
-    checks: { after_sequential: afterSequential, final },
+    checks: { after_sequential: afterSequential, final: await counts(pg) },
   }
   fs.writeFileSync(out, JSON.stringify(result, null, 2))
 }
 
-/** What was booked, per order, minus generated ids and timestamps: to compare two passes. */
-async function snapshot(pg: any) {
-  const entries = await pg.raw(
-    `SELECT order_id, affiliate_id, type, amount::text, rate::text, base_amount::text, currency_code, lines, status,
-            available_at, idempotency_key, reference, reference_id
-     FROM affiliate_commission ORDER BY order_id, idempotency_key`
-  )
-  const receipts = await pg.raw(
-    `SELECT order_id, customer_id, affiliate_id, outcome, source, reason, candidates, currency_code
-     FROM affiliate_order_attribution ORDER BY order_id`
-  )
-  const attributions = await pg.raw(
-    `SELECT customer_id, affiliate_id, source, click_id, promotion_code, order_id, expires_at
-     FROM affiliate_attribution ORDER BY customer_id`
-  )
-  return { entries: entries.rows, receipts: receipts.rows, attributions: attributions.rows }
-}
-
+/** What the ledger and the receipts hold, and any order booked twice. */
 async function counts(pg: any) {
-  const one = async (sql: string) => Number((await pg.raw(sql)).rows[0].n)
-  return {
-    sale_entries: await one(`SELECT count(*) AS n FROM affiliate_commission WHERE type = 'sale'`),
-    all_entries: await one(`SELECT count(*) AS n FROM affiliate_commission`),
-    receipts: await one(`SELECT count(*) AS n FROM affiliate_order_attribution`),
-    credited_receipts: await one(`SELECT count(*) AS n FROM affiliate_order_attribution WHERE outcome = 'credited'`),
-    duplicate_sale_orders: await one(
-      `SELECT count(*) AS n FROM (SELECT order_id FROM affiliate_commission WHERE type = 'sale'
-         GROUP BY order_id HAVING count(*) > 1) d`
-    ),
-    duplicate_idempotency_keys: await one(
-      `SELECT count(*) AS n FROM (SELECT idempotency_key FROM affiliate_commission
-         GROUP BY idempotency_key HAVING count(*) > 1) d`
-    ),
-    duplicate_receipts: await one(
-      `SELECT count(*) AS n FROM (SELECT order_id FROM affiliate_order_attribution
-         GROUP BY order_id HAVING count(*) > 1) d`
-    ),
-  }
-}
-
-/**
- * What the load step's reads cost one by one, on a sample of the orders (sequential, after
- * the passes). The order query's fields are a copy of load-attribution-facts.ts's.
- */
-async function profile(container: ExecArgs["container"], orderIds: string[], log: (m: string) => void) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const affiliates = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  const totalsFields = ["shipping_total", "items.subtotal", "items.discount_subtotal", "items.total"]
-  const stepFields = [
-    "id",
-    "customer_id",
-    "email",
-    "currency_code",
-    "created_at",
-    "metadata",
-    "shipping_total",
-    "promotions.id",
-    "promotions.code",
-    "items.id",
-    "items.quantity",
-    "items.product_id",
-    "items.subtotal",
-    "items.discount_subtotal",
-    "items.total",
-    "items.variant.product.collection_id",
-  ]
-  // The copy must still match the step: every field listed there, in the same number.
-  const stepSource = fs.readFileSync(
-    require.resolve("../../../src/workflows/attribution/steps/load-attribution-facts"),
-    "utf8"
+  const dupes = (table: string, column: string, where = "") =>
+    `(SELECT count(*)::int FROM (SELECT ${column} FROM ${table} ${where} GROUP BY ${column} HAVING count(*) > 1) d)`
+  const { rows } = await pg.raw(
+    `SELECT (SELECT count(*)::int FROM affiliate_commission WHERE type = 'sale') AS sale_entries,
+            (SELECT count(*)::int FROM affiliate_commission) AS all_entries,
+            (SELECT count(*)::int FROM affiliate_order_attribution) AS receipts,
+            (SELECT count(*)::int FROM affiliate_order_attribution WHERE outcome = 'credited') AS credited_receipts,
+            ${dupes("affiliate_commission", "order_id", "WHERE type = 'sale'")} AS duplicate_sale_orders,
+            ${dupes("affiliate_commission", "idempotency_key")} AS duplicate_idempotency_keys,
+            ${dupes("affiliate_order_attribution", "order_id")} AS duplicate_receipts`
   )
-  const fieldsBlock = /fields:\s*\[([\s\S]*?)\]/.exec(stepSource)?.[1] ?? ""
-  const sourceFields = [...fieldsBlock.matchAll(/"([^"]+)"/g)].map((m) => m[1])
-  const fieldsMatch =
-    sourceFields.length === stepFields.length && stepFields.every((f) => sourceFields.includes(f))
-  if (!fieldsMatch) {
-    log(`note: load-attribution-facts.ts now reads ${JSON.stringify(sourceFields)}; the profile's copy differs`)
-  }
-  const graph = (id: string, fields: string[]) =>
-    query.graph({ entity: "order", fields, filters: { id } }, { throwIfKeyNotFound: true })
-  const orders = new Map<string, any>()
-  for (const id of orderIds) {
-    orders.set(id, (await graph(id, stepFields)).data[0])
-  }
-  const codes = new Map<string, string>()
-  const affiliateIds = new Map<string, string>()
-  for (const [id, order] of orders) {
-    codes.set(id, order.metadata.affiliate_code)
-    affiliateIds.set(id, (await affiliates.retrieveAffiliateByCode(order.metadata.affiliate_code)).id)
-  }
-  const parts: [string, (id: string) => Promise<unknown>][] = [
-    ["query.graph order, the step's fields (with totals)", (id) => graph(id, stepFields)],
-    ["query.graph order, same without the 4 totals fields", (id) => graph(id, stepFields.filter((f) => !totalsFields.includes(f)))],
-    ["query.graph order, id + items.variant.product.collection_id", (id) => graph(id, ["id", "items.id", "items.variant.product.collection_id"])],
-    [
-      "receipt check (first, before the order read): listAffiliateOrderAttributions",
-      (id) => affiliates.listAffiliateOrderAttributions({ order_id: id }, { take: 1, select: ["id"] }),
-    ],
-    ["customer attribution: listAffiliateAttributions", (id) => affiliates.listAffiliateAttributions({ customer_id: orders.get(id).customer_id }, { take: 1 })],
-    ["referral: retrieveAffiliateByCode", (id) => affiliates.retrieveAffiliateByCode(codes.get(id)!)],
-    ["affiliates with program.rules: listAffiliates", (id) => affiliates.listAffiliates({ id: [affiliateIds.get(id)!] }, { relations: ["program", "program.rules"] })],
-    [
-      "prior credited orders: listAffiliateOrderAttributions",
-      (id) =>
-        affiliates.listAffiliateOrderAttributions(
-          { customer_id: orders.get(id).customer_id, outcome: "credited", order_id: { $ne: id } } as any,
-          { take: 1, select: ["id"] }
-        ),
-    ],
-  ]
-  // The four affiliate-side reads after the order read, as one statement: what merging them
-  // into one module method would cost (same indexes, one round trip, no ORM hydration).
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  parts.push([
-    "the four reads after the order read as one SQL statement (proposal)",
-    (id) =>
-      pg.raw(
-        `WITH ref AS (SELECT id FROM affiliate WHERE code = ? AND deleted_at IS NULL),
-              att AS (SELECT id, affiliate_id, expires_at FROM affiliate_attribution WHERE customer_id = ? AND deleted_at IS NULL LIMIT 1)
-         SELECT
-           (SELECT row_to_json(att) FROM att) AS attribution,
-           (SELECT id FROM ref) AS referral_affiliate_id,
-           EXISTS (SELECT 1 FROM affiliate_order_attribution WHERE customer_id = ? AND outcome = 'credited'
-                   AND order_id <> ? AND deleted_at IS NULL) AS prior_credited,
-           (SELECT json_agg(json_build_object('affiliate', a, 'program', p,
-                     'rules', (SELECT coalesce(json_agg(r), '[]') FROM affiliate_program_rule r
-                               WHERE r.program_id = p.id AND r.deleted_at IS NULL)))
-              FROM affiliate a JOIN affiliate_program p ON p.id = a.program_id
-             WHERE a.deleted_at IS NULL
-               AND a.id IN (SELECT id FROM ref UNION SELECT affiliate_id FROM att)) AS affiliates`,
-        [codes.get(id)!.toUpperCase(), orders.get(id).customer_id, orders.get(id).customer_id, id]
-      ),
-  ])
-  const out: { part: string; mean: number; p50: number; p95: number }[] = []
-  for (const [part, fn] of parts) {
-    const times: number[] = []
-    for (const id of orderIds) {
-      const t0 = now()
-      await fn(id)
-      times.push(now() - t0)
-    }
-    times.sort((a, b) => a - b)
-    const mean = times.reduce((a, b) => a + b, 0) / times.length
-    out.push({ part, mean, p50: percentile(times, 50), p95: percentile(times, 95) })
-    log(`profile: ${part}: mean ${mean.toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`)
-  }
-  return { orders: orderIds.length, step_fields_match: fieldsMatch, parts: out }
+  return rows[0]
 }

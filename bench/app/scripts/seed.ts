@@ -64,24 +64,11 @@ export default async function seedBench({ container }: ExecArgs) {
   const prices: Record<string, number> = { "Bench shirt": 100, "Bench mug": 50, "Bench hat": 40 }
 
   const affiliates = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  const clickAffiliate: any = await affiliates.createAffiliates({
-    code: "BENCHCLICK",
-    name: "Bench click affiliate",
-    email: "benchclick@bench.test",
-    status: "active",
-  } as any)
-  const attributionAffiliates: any[] = []
-  for (let i = 1; i <= ATTRIBUTION_AFFILIATES; i++) {
-    const code = `BENCHREF${String(i).padStart(2, "0")}`
-    attributionAffiliates.push(
-      await affiliates.createAffiliates({
-        code,
-        name: `Bench referrer ${i}`,
-        email: `${code.toLowerCase()}@bench.test`,
-        status: "active",
-      } as any)
-    )
-  }
+  const referrer = (code: string, name: string) => ({ code, name, email: `${code.toLowerCase()}@bench.test`, status: "active" as const })
+  const [clickAffiliate, ...attributionAffiliates] = (await affiliates.createAffiliates([
+    referrer("BENCHCLICK", "Bench click affiliate"),
+    ...Array.from({ length: ATTRIBUTION_AFFILIATES }, (_, i) => referrer(`BENCHREF${String(i + 1).padStart(2, "0")}`, `Bench referrer ${i + 1}`)),
+  ])) as any[]
 
   fs.writeFileSync(
     out,
