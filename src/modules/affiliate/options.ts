@@ -1,4 +1,7 @@
 import { z } from "@medusajs/framework/zod"
+import { PROGRAM_TERM_LIMITS } from "./domain/program-terms"
+
+const { days: DAYS, trailing_months: MONTHS } = PROGRAM_TERM_LIMITS
 
 /** The plugin options (docs/API.md, Options). Every option is optional. */
 export const affiliateOptionsSchema = z.strictObject({
@@ -7,15 +10,15 @@ export const affiliateOptionsSchema = z.strictObject({
       name: z.string().trim().min(1).max(255).default("Default program"),
       commissionType: z.enum(["percentage", "flat"]).default("percentage"),
       commissionValue: z.number().finite().nonnegative().default(10),
-      holdDays: z.number().int().nonnegative().default(30),
-      cookieDays: z.number().int().nonnegative().default(30),
-      trailingMonths: z.number().int().positive().nullable().default(null),
+      holdDays: z.number().int().min(DAYS.min).max(DAYS.max).default(30),
+      cookieDays: z.number().int().min(DAYS.min).max(DAYS.max).default(30),
+      trailingMonths: z.number().int().min(MONTHS.min).max(MONTHS.max).nullable().default(null),
       firstOrderOnly: z.boolean().default(false),
       minPayoutAmount: z.number().finite().nonnegative().default(0),
       autoApprove: z.boolean().default(false),
     })
-    .refine((p) => p.commissionType !== "percentage" || p.commissionValue <= 100, {
-      message: "a percentage commission must be between 0 and 100",
+    .refine((p) => p.commissionType !== "percentage" || p.commissionValue <= PROGRAM_TERM_LIMITS.max_percentage, {
+      message: `a percentage commission must be between 0 and ${PROGRAM_TERM_LIMITS.max_percentage}`,
       path: ["commissionValue"],
     })
     .prefault({}),

@@ -1,9 +1,10 @@
+import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
 import { z } from "@medusajs/framework/zod"
 import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../types/enums"
 import { decimal, fieldMessage, listParams, named, oneOf, recordId, searchText } from "../../utils/validators"
 
 /** Whole days, bounded to keep dates in range. */
-const days = z.number().int().min(0).max(3650)
+const days = z.number().int().min(PROGRAM_TERM_LIMITS.days.min).max(PROGRAM_TERM_LIMITS.days.max)
 
 const AdminProgramRule = z
   .strictObject({
@@ -46,7 +47,12 @@ const programFields = {
   hold_days: days,
   cookie_days: days,
   /** Months an attribution lasts; null = forever. */
-  trailing_months: z.number().int().min(1).max(1200).nullable(),
+  trailing_months: z
+    .number()
+    .int()
+    .min(PROGRAM_TERM_LIMITS.trailing_months.min)
+    .max(PROGRAM_TERM_LIMITS.trailing_months.max)
+    .nullable(),
   first_order_only: z.boolean(),
   min_payout_amount: decimal(),
   auto_approve: z.boolean(),

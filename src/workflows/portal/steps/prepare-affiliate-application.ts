@@ -4,7 +4,7 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { assertValidAffiliateCode } from "../../../modules/affiliate/domain/affiliate-code"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AffiliateStatus } from "../../../types/enums"
-import { affiliateCodeStem, firstFreeAffiliateCode } from "../generate-affiliate-code"
+import { affiliateCodeStem, firstFreeAffiliateCode } from "../../../modules/affiliate/domain/generate-affiliate-code"
 
 export type AffiliateApplication = {
   customer: { id: string; email: string | null; first_name?: string | null; last_name?: string | null }

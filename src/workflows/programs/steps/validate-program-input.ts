@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { CommissionType, ProgramRuleTarget } from "../../../types/enums"
+import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
 
 /** A per-product or per-collection exception to a program's rate. */
 export type ProgramRuleInput = {
@@ -27,10 +28,12 @@ export type ProgramFields = {
   metadata?: Record<string, unknown> | null
 }
 
+const MAX_PERCENT = PROGRAM_TERM_LIMITS.max_percentage
+
 const TARGET_ENTITIES: Record<ProgramRuleTarget, string> = { product: "product", collection: "product_collection" }
 
 const overPercent = (type: CommissionType, value: unknown) =>
-  type === "percentage" && value != null && MathBN.gt(value as any, 100)
+  type === "percentage" && value != null && MathBN.gt(value as any, MAX_PERCENT)
 
 /**
  * Checks the terms as they will be after the change, which a single field cannot show:
@@ -52,7 +55,7 @@ export const validateProgramInputStep = createStep(
     if (overPercent(type, value)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `commission_value: a percentage must be at most 100 (got ${value})`
+        `commission_value: a percentage must be at most ${MAX_PERCENT} (got ${value})`
       )
     }
     if (rules) {
@@ -60,7 +63,7 @@ export const validateProgramInputStep = createStep(
         if (!rule.excluded && overPercent(rule.commission_type ?? type, rule.commission_value)) {
           throw new MedusaError(
             MedusaError.Types.INVALID_DATA,
-            `rules.${i}.commission_value: a percentage must be at most 100 (got ${rule.commission_value})`
+            `rules.${i}.commission_value: a percentage must be at most ${MAX_PERCENT} (got ${rule.commission_value})`
           )
         }
       })
@@ -69,7 +72,7 @@ export const validateProgramInputStep = createStep(
         if (!rule.excluded && overPercent(rule.commission_type ?? type, rule.commission_value)) {
           throw new MedusaError(
             MedusaError.Types.INVALID_DATA,
-            `commission_type: the rule for ${rule.target_type} ${rule.target_id} (${rule.commission_value}) would be a percentage above 100`
+            `commission_type: the rule for ${rule.target_type} ${rule.target_id} (${rule.commission_value}) would be a percentage above ${MAX_PERCENT}`
           )
         }
       }

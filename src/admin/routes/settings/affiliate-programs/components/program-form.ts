@@ -1,13 +1,16 @@
 // The program form's values, its checks before sending, and the payloads it sends.
 import { z } from "zod"
 import type { ProgramPayload } from "../../../../lib/hooks/programs"
+import { PROGRAM_TERM_LIMITS } from "../../../../../modules/affiliate/domain/program-terms"
 import { COMMISSION_TYPES } from "../../../../../types/enums"
 import type { AffiliateProgram } from "../../../../../types/http"
 
-const isWholeNumber = (value: string, min: number) => /^\d+$/.test(value.trim()) && Number(value) >= min
+const isWholeNumber = (value: string, { min, max }: { min: number; max: number }) =>
+  /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max
 const isAmount = (value: string) => value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0
 
-const DAYS = "Enter a whole number of days (0 or more)"
+const { days: DAYS, trailing_months: MONTHS, max_percentage: MAX_PERCENT } = PROGRAM_TERM_LIMITS
+const DAYS_MESSAGE = `Enter a whole number of days from ${DAYS.min} to ${DAYS.max}`
 
 /** The terms of a program as typed, with the checks the API would make anyway. */
 export const programFormSchema = z
@@ -15,18 +18,21 @@ export const programFormSchema = z
     name: z.string().refine((v) => v.trim() !== "", "Enter a name"),
     commission_type: z.enum(COMMISSION_TYPES),
     commission_value: z.string().refine(isAmount, "Enter a number of 0 or more"),
-    hold_days: z.string().refine((v) => isWholeNumber(v, 0), DAYS),
-    cookie_days: z.string().refine((v) => isWholeNumber(v, 0), DAYS),
+    hold_days: z.string().refine((v) => isWholeNumber(v, DAYS), DAYS_MESSAGE),
+    cookie_days: z.string().refine((v) => isWholeNumber(v, DAYS), DAYS_MESSAGE),
     /** "" = the customer stays attributed forever. */
     trailing_months: z
       .string()
-      .refine((v) => !v.trim() || isWholeNumber(v, 1), "Enter a whole number of months (1 or more), or leave empty for forever"),
+      .refine(
+        (v) => !v.trim() || isWholeNumber(v, MONTHS),
+        `Enter a whole number of months from ${MONTHS.min} to ${MONTHS.max}, or leave empty for forever`
+      ),
     first_order_only: z.boolean(),
     min_payout_amount: z.string().refine(isAmount, "Enter an amount of 0 or more"),
     auto_approve: z.boolean(),
   })
-  .refine((v) => v.commission_type !== "percentage" || !isAmount(v.commission_value) || Number(v.commission_value) <= 100, {
-    message: "A percentage is at most 100",
+  .refine((v) => v.commission_type !== "percentage" || !isAmount(v.commission_value) || Number(v.commission_value) <= MAX_PERCENT, {
+    message: `A percentage is at most ${MAX_PERCENT}`,
     path: ["commission_value"],
   })
 
