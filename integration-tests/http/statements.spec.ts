@@ -191,6 +191,8 @@ medusaIntegrationTestRunner({
         await expectError(api.get(`${STATEMENT}?currency_code=usd&format=xml`, { headers }), 400, /format: must be one of json, csv/)
         await expectError(api.get(`${STATEMENT}?currency_code=usd&from=2026-03-01&to=2026-02-01`, { headers }), 400, /from must be before to/)
         await expectError(api.get(`${STATEMENT}?currency_code=usd&to=31.01.2026`, { headers }), 400, /to: must be an ISO date/)
+        // A 10,000-year period was a 500 (PostgreSQL has no year 10000).
+        await expectError(api.get(`${STATEMENT}?currency_code=usd&from=0001-01-01&to=9999-12-31`, { headers }), 400, /^Invalid request: from: must be from 1970 to 9998; to: must be from 1970 to 9998$/)
         await expectError(api.get(`${STATEMENT}?currency_code=usd&affiliate_id=aff_1`, { headers }), 400, /affiliate_id/)
       })
 

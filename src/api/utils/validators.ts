@@ -137,11 +137,17 @@ export const reportInterval = oneOf(REPORT_INTERVALS).default("day")
 const DAY_MS = 86_400_000
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
-/** A bound of a period: an ISO date or a date-time with offset. */
-const dateBound = z.union(
-  [z.iso.date(), z.iso.datetime({ offset: true })],
-  named("must be an ISO date or date-time (2026-01-31 or 2026-01-31T09:00:00Z)")
-)
+/** Periods lie in [1970, 9999): PostgreSQL cannot take a year past 9999 (a 500 before). */
+const EARLIEST = Date.UTC(1970, 0, 1)
+const LATEST = Date.UTC(9999, 0, 1)
+
+/** A bound of a period: an ISO date or a date-time with offset, from 1970 to 9998. */
+const dateBound = z
+  .union(
+    [z.iso.date(), z.iso.datetime({ offset: true })],
+    named("must be an ISO date or date-time (2026-01-31 or 2026-01-31T09:00:00Z)")
+  )
+  .refine((bound) => Date.parse(bound) >= EARLIEST && Date.parse(bound) < LATEST, named("must be from 1970 to 9998"))
 
 /** The instant an upper bound ends the period: a date-only bound includes that whole day (UTC). */
 const endOf = (bound: string) => new Date(Date.parse(bound) + (DATE_ONLY.test(bound) ? DAY_MS : 0))

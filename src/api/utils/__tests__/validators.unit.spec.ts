@@ -34,6 +34,17 @@ describe("every refused field is named in the 400's message", () => {
     )
   })
 
+  it("a period lies between 1970 and 9998, so no date reaches PostgreSQL that it cannot store", async () => {
+    expect(await refusal(StatementParams, { currency_code: "usd", from: "0001-01-01", to: "9999-12-31" })).toBe(
+      "Invalid request: from: must be from 1970 to 9998; to: must be from 1970 to 9998"
+    )
+    expect(await refusal(StorePortalStatsParams, { to: "+010000-01-01T00:00:00Z" })).toMatch(/^Invalid request: to: /)
+    expect(await refusal(AdminListCommissions, { created_at: { lte: "9999-06-01" } })).toMatch(
+      /^Invalid request: created_at\.lte: must be from 1970 to 9998/
+    )
+    expect(await refusal(StatementParams, { currency_code: "usd", from: "1970-01-01", to: "9998-12-31" })).toBe("accepted")
+  })
+
   it("a value inside a list is named by its list; a field of a list item by its position", async () => {
     expect(await refusal(StorePortalCommissionsParams, { status: "lost" })).toBe(
       "Invalid request: status: must be one of pending, available, requested, paid"
