@@ -431,6 +431,42 @@ uiTest("customer widget: Olivia was referred by ALICE with ALICE10", async () =>
   await shoot("customer-widget", widget)
 })
 
+uiTest("customer widget: reassigning Olivia asks for an affiliate, then a confirmation, and moves her to BOB", async () => {
+  const { customers } = await adminGet("/admin/customers?q=olivia.bennett&fields=id,email")
+  const customer = customers.find((c) => c.email === "olivia.bennett@example.com")
+  await page.goto(`${BASE_URL}/app/customers/${customer.id}`)
+  const widget = card("Affiliate").filter({ hasText: "Who referred this customer" })
+  await widget.getByRole("button", { name: "Reassign" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Reassign customer" }).waitFor()
+
+  // No choice: refused in the browser, nothing sent.
+  const reassignments = []
+  const countReassignments = (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname.endsWith("/affiliate")) reassignments.push(request)
+  }
+  page.on("request", countReassignments)
+  await drawer.getByRole("button", { name: "Reassign", exact: true }).click()
+  await drawer.locator("#customer-affiliate-error").filter({ hasText: "Choose an affiliate" }).waitFor()
+  assert.equal(reassignments.length, 0, "nothing is sent without a choice")
+
+  await drawer.locator("#customer-affiliate").fill("BOB")
+  await drawer.getByRole("option", { name: /^BOB · / }).click()
+  await drawer.getByText("Selected: BOB").waitFor()
+  assert.equal(await drawer.locator("#customer-affiliate-error").count(), 0, "the error goes once an affiliate is chosen")
+  await drawer.getByRole("button", { name: "Reassign", exact: true }).click()
+  const confirm = page.getByRole("alertdialog")
+  await confirm.getByText("Move this customer?").waitFor()
+  await confirm.getByRole("button", { name: "Reassign" }).click()
+  await toast("Customer attributed to BOB").waitFor()
+  page.off("request", countReassignments)
+  assert.equal(reassignments.length, 1)
+  await widget.getByText("Assigned by an admin").waitFor()
+  const { attribution } = await adminGet(`/admin/customers/${customer.id}/affiliate`)
+  assert.equal(attribution.source, "manual")
+  assert.equal(attribution.affiliate.code, "BOB")
+})
+
 uiTest("order widget: the receipt of a credited order", async () => {
   // Ava used BOB's code BOBSHIRTS with a referral to ALICE on the cart: the code wins.
   const { orders } = await adminGet("/admin/orders?q=ava.rossi&fields=id,email,display_id")

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Skeleton, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { Controller } from "react-hook-form"
 import { AffiliateLink } from "../components/affiliate-link"
 import { DomainStatusBadge } from "../components/domain-status-badge"
 import { DrawerForm } from "../components/form/drawer-form"
@@ -13,7 +14,7 @@ import { ErrorState } from "../components/states/error-state"
 import { errorMessage, formErrorsFromApi } from "../lib/api-errors"
 import { formatDate } from "../lib/format"
 import { useCustomerAffiliate, useReassignCustomerAffiliate } from "../lib/hooks/attributions"
-import type { LookupOption } from "../lib/hooks/core-lookups"
+import { AffiliateChoiceValues, useAffiliateChoiceForm } from "../lib/affiliate-choice-form"
 import type { CustomerAttribution } from "../../types/http"
 
 const SOURCE_LABELS: Record<CustomerAttribution["source"], string> = {
@@ -31,8 +32,8 @@ const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCust
   const reassign = useReassignCustomerAffiliate(customer.id)
   const prompt = usePrompt()
   const [choosing, setChoosing] = useState(false)
-  const [choice, setChoice] = useState<LookupOption | null>(null)
-  const [choiceError, setChoiceError] = useState<string>()
+  const form = useAffiliateChoiceForm()
+  const choice = form.watch("affiliate")
 
   // `affiliate` is the customer's own profile; an older reading of the contract put the
   // attributed affiliate there, so tell them apart by whose account it is.
@@ -42,14 +43,12 @@ const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCust
     (affiliate && !ownProfile && affiliate.id === attribution?.affiliate_id ? affiliate : null)
 
   const openChooser = () => {
-    setChoice(null)
-    setChoiceError(undefined)
+    form.reset({ affiliate: null })
     setChoosing(true)
   }
 
-  const submit = async () => {
+  const submit = async ({ affiliate: choice }: AffiliateChoiceValues) => {
     if (!choice) {
-      setChoiceError("Choose an affiliate")
       return
     }
     // The API returns only a live attribution (an expired one is null).
@@ -70,8 +69,9 @@ const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCust
       toast.success(`Customer attributed to ${choice.label}`)
       setChoosing(false)
     } catch (e) {
+      // The API names `affiliate_id`; the form's field for it is the picker.
       const errors = formErrorsFromApi(e, ["affiliate_id"])
-      setChoiceError(errors.fields.affiliate_id ?? errors.form ?? errorMessage(e))
+      form.setError("affiliate", { type: "server", message: errors.fields.affiliate_id ?? errors.form ?? errorMessage(e) })
     }
   }
 
@@ -154,24 +154,27 @@ const CustomerAffiliateWidget = ({ data: customer }: DetailWidgetProps<AdminCust
         description="Binds the customer to an affiliate by hand: their future orders credit that affiliate."
         submitLabel={attribution ? "Reassign" : "Assign"}
         isSubmitting={reassign.isPending}
-        onSubmit={submit}
+        onSubmit={form.handleSubmit(submit)}
       >
         <FormField
           id="customer-affiliate"
           label="Affiliate"
-          error={choiceError}
+          error={form.formState.errors.affiliate?.message}
           hint={choice ? `Selected: ${choice.label}` : "Only active affiliates are offered."}
         >
-          <AffiliateSelect
-            id="customer-affiliate"
-            status="active"
-            selectedIds={choice ? [choice.id] : []}
-            onSelect={(option) => {
-              setChoice(option)
-              setChoiceError(undefined)
-            }}
-            excludeIds={attribution ? [attribution.affiliate_id] : []}
-            invalid={Boolean(choiceError)}
+          <Controller
+            control={form.control}
+            name="affiliate"
+            render={({ field, fieldState }) => (
+              <AffiliateSelect
+                id="customer-affiliate"
+                status="active"
+                selectedIds={field.value ? [field.value.id] : []}
+                onSelect={(option) => field.onChange(option)}
+                excludeIds={attribution ? [attribution.affiliate_id] : []}
+                invalid={Boolean(fieldState.error)}
+              />
+            )}
           />
         </FormField>
       </DrawerForm>

@@ -3,6 +3,7 @@ import type { AdminPromotion, DetailWidgetProps } from "@medusajs/framework/type
 import { ArrowPath, Trash } from "@medusajs/icons"
 import { Button, Container, Skeleton, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { Controller } from "react-hook-form"
 import { ActionMenu } from "../components/action-menu"
 import { AffiliateLink } from "../components/affiliate-link"
 import { DomainStatusBadge } from "../components/domain-status-badge"
@@ -14,7 +15,8 @@ import { ErrorState } from "../components/states/error-state"
 import { NoRecords } from "../components/states/no-records"
 import { errorMessage } from "../lib/api-errors"
 import { useLinkAffiliatePromotions } from "../lib/hooks/affiliates"
-import { usePromotionOwner, type LookupOption } from "../lib/hooks/core-lookups"
+import { AffiliateChoiceValues, useAffiliateChoiceForm } from "../lib/affiliate-choice-form"
+import { usePromotionOwner } from "../lib/hooks/core-lookups"
 
 /**
  * On a promotion's page: which affiliate this code credits, and linking it to one.
@@ -25,19 +27,17 @@ const PromotionAffiliateWidget = ({ data: promotion }: DetailWidgetProps<AdminPr
   const { mutateAsync, isPending: isSaving } = useLinkAffiliatePromotions()
   const prompt = usePrompt()
   const [choosing, setChoosing] = useState(false)
-  const [choice, setChoice] = useState<LookupOption | null>(null)
-  const [choiceError, setChoiceError] = useState<string>()
+  const form = useAffiliateChoiceForm()
+  const choice = form.watch("affiliate")
   const code = promotion.code ?? "this code"
 
   const openChooser = () => {
-    setChoice(null)
-    setChoiceError(undefined)
+    form.reset({ affiliate: null })
     setChoosing(true)
   }
 
-  const link = async () => {
+  const link = async ({ affiliate: choice }: AffiliateChoiceValues) => {
     if (!choice) {
-      setChoiceError("Choose an affiliate")
       return
     }
     try {
@@ -56,7 +56,7 @@ const PromotionAffiliateWidget = ({ data: promotion }: DetailWidgetProps<AdminPr
       toast.success(`${code} now credits ${choice.label}`)
       setChoosing(false)
     } catch (error) {
-      setChoiceError(errorMessage(error))
+      form.setError("affiliate", { type: "server", message: errorMessage(error) })
     }
   }
 
@@ -126,23 +126,26 @@ const PromotionAffiliateWidget = ({ data: promotion }: DetailWidgetProps<AdminPr
         description={`Orders using ${code} will credit the affiliate you choose.`}
         submitLabel="Link"
         isSubmitting={isSaving}
-        onSubmit={link}
+        onSubmit={form.handleSubmit(link)}
       >
         <FormField
           id="promotion-affiliate"
           label="Affiliate"
-          error={choiceError}
+          error={form.formState.errors.affiliate?.message}
           hint={choice ? `Selected: ${choice.label}` : undefined}
         >
-          <AffiliateSelect
-            id="promotion-affiliate"
-            selectedIds={choice ? [choice.id] : []}
-            onSelect={(option) => {
-              setChoice(option)
-              setChoiceError(undefined)
-            }}
-            excludeIds={owner ? [owner.id] : []}
-            invalid={Boolean(choiceError)}
+          <Controller
+            control={form.control}
+            name="affiliate"
+            render={({ field, fieldState }) => (
+              <AffiliateSelect
+                id="promotion-affiliate"
+                selectedIds={field.value ? [field.value.id] : []}
+                onSelect={(option) => field.onChange(option)}
+                excludeIds={owner ? [owner.id] : []}
+                invalid={Boolean(fieldState.error)}
+              />
+            )}
           />
         </FormField>
       </DrawerForm>
