@@ -37,11 +37,22 @@ function keptShare(line: FrozenLine, state: OrderMoneyState): Big {
 }
 
 /**
+ * What the goods the order keeps are worth: its total before credit lines, but never more
+ * than its payments captured. Under concurrent refunds Medusa's order total can count an
+ * order version twice (a 210 order read as 378 + 42 of credit lines).
+ */
+export function keptValue(state: OrderMoneyState): Big {
+  const value = MathBN.add(state.order_total, state.credit_line_total)
+  const captured = MathBN.convert(state.captured_total)
+  return MathBN.gt(captured, 0) ? min(value, captured) : value
+}
+
+/**
  * The money refunded that no return or edit explains. Medusa records such a refund as a
  * credit line, but concurrent refunds can leave fewer credit lines than refunds; the
- * payments' own refunds are what left. So: the kept goods' value (total before credit
- * lines) less the money the store kept (captured - refunded), never more than was refunded,
- * and never less than the credit lines say.
+ * payments' own refunds are what left. So: the kept goods' value (keptValue) less the money
+ * the store kept (captured - refunded), never more than was refunded, and never less than
+ * the credit lines say.
  */
 export function unexplainedRefund(state: OrderMoneyState): Big {
   const credited = MathBN.convert(state.credit_line_total)
@@ -49,9 +60,8 @@ export function unexplainedRefund(state: OrderMoneyState): Big {
   if (!MathBN.gt(refunded, 0)) {
     return credited
   }
-  const keptValue = MathBN.add(state.order_total, state.credit_line_total)
   const keptMoney = MathBN.sub(state.captured_total, refunded)
-  const missing = max(MathBN.sub(keptValue, keptMoney), ZERO)
+  const missing = max(MathBN.sub(keptValue(state), keptMoney), ZERO)
   return max(credited, min(refunded, missing))
 }
 
@@ -79,11 +89,10 @@ export function netCommissionForOrder(
     return MathBN.add(sum, MathBN.mult(line.amount, keptShare(line, state)))
   }, ZERO)
 
-  // The kept goods were worth the total before credit lines; refunds beyond returns and
-  // edits took this share of it back.
-  const keptValue = MathBN.add(state.order_total, state.credit_line_total)
-  const factor = MathBN.gt(keptValue, 0)
-    ? min(max(MathBN.sub(1, MathBN.div(unexplainedRefund(state), keptValue)), ZERO), MathBN.convert(1))
+  // Refunds beyond returns and edits took this share of the kept goods' value back.
+  const kept = keptValue(state)
+  const factor = MathBN.gt(kept, 0)
+    ? min(max(MathBN.sub(1, MathBN.div(unexplainedRefund(state), kept)), ZERO), MathBN.convert(1))
     : ZERO
 
   return min(max(MathBN.mult(earnedByLines, factor), ZERO), MathBN.convert(sale.amount))
