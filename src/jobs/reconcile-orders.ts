@@ -1,23 +1,26 @@
 import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
-import { jobContainer } from "../utils/job-container"
+import { jobContainer, jobSchedule, jobTick } from "../utils/job-container"
 import { ReconcileResult, reconcileOrdersWorkflow } from "../workflows/reconcile/workflows/reconcile-orders"
 
 /**
  * Every 15 minutes: catches what lost events missed (Medusa's default event bus delivers at
  * most once); see reconcileOrdersWorkflow. By hand: `npx medusa exec ./src/jobs/reconcile-orders.ts`.
  */
-export default async function reconcileOrdersJob(input: MedusaContainer | ExecArgs): Promise<ReconcileResult> {
+export default async function reconcileOrdersJob(
+  input: MedusaContainer | ExecArgs,
+  context?: { scheduledFor?: Date }
+): Promise<ReconcileResult> {
   const container = jobContainer(input)
   const { result } = await reconcileOrdersWorkflow(container).run({ input: { started_at: new Date() } })
-  if (result.attributed || result.corrections) {
-    container
-      .resolve("logger")
-      .info(`medusa-affiliates: reconcile attributed ${result.attributed} orders and booked ${result.corrections} corrections`)
-  }
+  container
+    .resolve("logger")
+    .info(
+      `medusa-affiliates: reconcile-orders ${jobTick(context)}: attributed ${result.attributed} orders, booked ${result.corrections} corrections`
+    )
   return result
 }
 
 export const config = {
   name: "affiliates-reconcile-orders",
-  schedule: "*/15 * * * *",
+  schedule: jobSchedule("MEDUSA_AFFILIATES_RECONCILE_SCHEDULE", "*/15 * * * *"),
 }

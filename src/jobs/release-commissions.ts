@@ -1,5 +1,5 @@
 import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
-import { jobContainer } from "../utils/job-container"
+import { jobContainer, jobSchedule, jobTick } from "../utils/job-container"
 import { releaseCommissionsWorkflow } from "../workflows/commissions/workflows/release-commissions"
 
 /**
@@ -7,16 +7,15 @@ import { releaseCommissionsWorkflow } from "../workflows/commissions/workflows/r
  * twice at once or after a crash. By hand: `npx medusa exec ./src/jobs/release-commissions.ts`
  * in the app, or the built file under node_modules/medusa-affiliates/.medusa/server.
  */
-export default async function releaseCommissionsJob(input: MedusaContainer | ExecArgs) {
+export default async function releaseCommissionsJob(input: MedusaContainer | ExecArgs, context?: { scheduledFor?: Date }) {
   const container = jobContainer(input)
   const { result } = await releaseCommissionsWorkflow(container).run({ input: {} })
-  if (result.released) {
-    container.resolve("logger").info(`medusa-affiliates: released ${result.released} commission entries`)
-  }
+  // One line per run, so operators (and the cluster test) see which worker ran which tick.
+  container.resolve("logger").info(`medusa-affiliates: release-commissions ${jobTick(context)}: released ${result.released} entries`)
   return result
 }
 
 export const config = {
   name: "affiliates-release-commissions",
-  schedule: "0 * * * *",
+  schedule: jobSchedule("MEDUSA_AFFILIATES_RELEASE_SCHEDULE", "0 * * * *"),
 }
