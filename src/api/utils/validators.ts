@@ -101,10 +101,17 @@ export const optionalText = (max: number) =>
 /** Routes that take no query parameters refuse any. */
 export const NoQueryParams = z.strictObject({})
 
+/**
+ * A whole number in a query string. Only a string is read as a number: z.coerce would take
+ * `limit[]=5` (the array ["5"]) as 5 and "" as 0.
+ */
+export const queryInteger = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), z.number().int().min(min).max(max))
+
 /** `limit` / `offset` of a list, as Medusa's own list routes take them. */
 export const pagination = {
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger(1, 1000).default(50),
+  offset: queryInteger(0).default(0),
 }
 
 /** `order` of a list: one of the given fields, `-` first for descending. */
