@@ -95,3 +95,21 @@ describe("a whole number in a query string", () => {
     expect(await zodValidator(StorePortalCommissionsParams, {})).toEqual(expect.objectContaining({ limit: 50, offset: 0 }))
   })
 })
+
+describe("an unknown key inside a body or query object", () => {
+  it("is refused naming where it is: the rule or the created_at range", async () => {
+    const rule = { target_type: "product", target_id: "prod_1", commission_value: 5 }
+    expect(await refusal(AdminCreateAffiliateProgram, { name: "P", commission_value: 5, rules: [{ ...rule, bonus: 1 }] })).toBe(
+      "Invalid request: rules: unknown field bonus"
+    )
+    expect(await refusal(AdminListCommissions, { created_at: { gte: "2026-01-01", foo: "2026-01-02" } })).toBe(
+      "Invalid request: created_at: unknown field foo"
+    )
+    expect(await zodValidator(AdminCreateAffiliateProgram, { name: "P", commission_value: 5, rules: [rule] })).toEqual(
+      expect.objectContaining({ rules: [{ ...rule, commission_value: "5" }] })
+    )
+    expect(await zodValidator(AdminListCommissions, { created_at: { gte: "2026-01-01" } })).toEqual(
+      expect.objectContaining({ created_at: { $gte: new Date("2026-01-01") } })
+    )
+  })
+})
