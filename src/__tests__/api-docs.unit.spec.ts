@@ -3,10 +3,10 @@ import path from "path"
 import { PLUGIN_ROUTE_MATCHERS } from "../api/middlewares"
 import { AffiliateEvents } from "../events"
 import { affiliateOptionsSchema } from "../modules/affiliate/options"
+import { servedRoutes } from "./served-routes"
 
 // docs/API.md is the project's HTTP reference: these tests keep it equal to the code.
 const ROOT = path.join(__dirname, "..", "..")
-const API_DIR = path.join(ROOT, "src", "api")
 const doc = fs.readFileSync(path.join(ROOT, "docs", "API.md"), "utf8")
 
 /** The text of the doc's section headed `title`, up to the next heading of that level. */
@@ -22,28 +22,6 @@ function section(title: string): string {
 /** The first cells of a section's table rows, without their backticks. */
 const firstCells = (text: string) =>
   [...text.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1])
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? routeFiles(full) : entry.name === "route.ts" ? [full] : []
-  })
-}
-
-/** Every `METHOD /path` the plugin serves, from the exports of src/api's route files. */
-function servedRoutes(): string[] {
-  return routeFiles(API_DIR).flatMap((file) => {
-    const route =
-      "/" +
-      path
-        .relative(API_DIR, path.dirname(file))
-        .split(path.sep)
-        .map((part) => part.replace(/^\[(\w+)\]$/, ":$1"))
-        .join("/")
-    const source = fs.readFileSync(file, "utf8")
-    return [...source.matchAll(/^export const (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => `${m[1]} ${route}`)
-  })
-}
 
 describe("docs/API.md", () => {
   it("lists every route the plugin serves, and no other", () => {

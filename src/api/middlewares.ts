@@ -11,6 +11,7 @@ import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storePortalRoutesMiddlewares } from "./store/customers/me/affiliate/middlewares"
 import { storePortalPayoutRoutesMiddlewares } from "./store/customers/me/affiliate/payouts/middlewares"
 import { refuseNulCharacters } from "./utils/refuse-nul-characters"
+import { refusePrototypeQueryKeys } from "./utils/refuse-prototype-keys"
 
 /**
  * Every route of the plugin, for what applies to all of them: the wildcards cover bodies and
@@ -37,8 +38,9 @@ export const PLUGIN_ROUTE_MATCHERS = [
 
 export default defineMiddlewares({
   routes: [
-    // First, so no validator or query sees such a value.
-    ...PLUGIN_ROUTE_MATCHERS.map((matcher) => ({ matcher, middlewares: [refuseNulCharacters] })),
+    // First, so no validator or query sees such a value (or misses a parameter the query
+    // parser dropped).
+    ...PLUGIN_ROUTE_MATCHERS.map((matcher) => ({ matcher, middlewares: [refuseNulCharacters, refusePrototypeQueryKeys] })),
     ...storeAffiliateRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...storePortalRoutesMiddlewares,

@@ -98,13 +98,34 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value || null)
 
+/**
+ * A strict object inside a body or query (a program rule, `created_at[...]`): an unknown key
+ * is refused as `<path>: unknown field <key>`. A nested z.strictObject would be refused by
+ * Medusa as `Unrecognized fields: '<key>'`, without saying where.
+ */
+export const nestedStrictObject = <S extends z.ZodRawShape>(shape: S) => {
+  const unknownKeys = (value: unknown) =>
+    value && typeof value === "object" ? Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(shape, key)) : []
+  return z
+    .looseObject(shape)
+    .refine((value) => unknownKeys(value).length === 0, named((input) => `unknown field ${unknownKeys(input).join(", ")}`))
+    .transform((value) => value as z.output<z.ZodObject<S>>)
+}
+
 /** Routes that take no query parameters refuse any. */
 export const NoQueryParams = z.strictObject({})
 
+/**
+ * A whole number in a query string. Only a string is read as a number: z.coerce would take
+ * `limit[]=5` (the array ["5"]) as 5 and "" as 0.
+ */
+export const queryInteger = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), z.number().int().min(min).max(max))
+
 /** `limit` / `offset` of a list, as Medusa's own list routes take them. */
 export const pagination = {
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger(1, 1000).default(50),
+  offset: queryInteger(0).default(0),
 }
 
 /** `order` of a list: one of the given fields, `-` first for descending. */
@@ -156,27 +177,25 @@ const endOf = (bound: string) => new Date(Date.parse(bound) + (DATE_ONLY.test(bo
  * `created_at[gte]` / `created_at[lte]` (Medusa's `[$gte]` / `[$lte]` spelling too) as a
  * module filter; a date-only upper bound includes that whole day.
  */
-export const createdAtRange = z
-  .strictObject({
-    gte: dateBound.optional(),
-    lte: dateBound.optional(),
-    $gte: dateBound.optional(),
-    $lte: dateBound.optional(),
-  })
-  .transform((range) => {
-    const gte = range.gte ?? range.$gte
-    const lte = range.lte ?? range.$lte
-    const filter: { $gte?: Date; $lte?: Date; $lt?: Date } = {}
-    if (gte) {
-      filter.$gte = new Date(gte)
-    }
-    if (lte && DATE_ONLY.test(lte)) {
-      filter.$lt = endOf(lte)
-    } else if (lte) {
-      filter.$lte = new Date(lte)
-    }
-    return filter
-  })
+export const createdAtRange = nestedStrictObject({
+  gte: dateBound.optional(),
+  lte: dateBound.optional(),
+  $gte: dateBound.optional(),
+  $lte: dateBound.optional(),
+}).transform((range) => {
+  const gte = range.gte ?? range.$gte
+  const lte = range.lte ?? range.$lte
+  const filter: { $gte?: Date; $lte?: Date; $lt?: Date } = {}
+  if (gte) {
+    filter.$gte = new Date(gte)
+  }
+  if (lte && DATE_ONLY.test(lte)) {
+    filter.$lt = endOf(lte)
+  } else if (lte) {
+    filter.$lte = new Date(lte)
+  }
+  return filter
+})
 
 /**
  * A strict query of `shape` plus a period `from` / `to`, resolved to the Dates [from, to):

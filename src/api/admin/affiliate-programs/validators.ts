@@ -1,24 +1,22 @@
 import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
 import { z } from "@medusajs/framework/zod"
 import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../types/enums"
-import { decimal, fieldMessage, listParams, named, oneOf, recordId, searchText } from "../../utils/validators"
+import { decimal, fieldMessage, listParams, named, nestedStrictObject, oneOf, recordId, searchText } from "../../utils/validators"
 
 /** Whole days, bounded to keep dates in range. */
 const days = z.number().int().min(PROGRAM_TERM_LIMITS.days.min).max(PROGRAM_TERM_LIMITS.days.max)
 
-const AdminProgramRule = z
-  .strictObject({
-    target_type: oneOf(PROGRAM_RULE_TARGETS),
-    target_id: recordId,
-    /** Null = the program's own commission type. */
-    commission_type: oneOf(COMMISSION_TYPES).nullable().optional(),
-    commission_value: decimal().nullable().optional(),
-    excluded: z.boolean().optional(),
-  })
-  .refine((rule) => rule.excluded || rule.commission_value != null, {
-    path: ["commission_value"],
-    ...named("is required unless the rule excludes its target"),
-  })
+const AdminProgramRule = nestedStrictObject({
+  target_type: oneOf(PROGRAM_RULE_TARGETS),
+  target_id: recordId,
+  /** Null = the program's own commission type. */
+  commission_type: oneOf(COMMISSION_TYPES).nullable().optional(),
+  commission_value: decimal().nullable().optional(),
+  excluded: z.boolean().optional(),
+}).refine((rule) => rule.excluded || rule.commission_value != null, {
+  path: ["commission_value"],
+  ...named("is required unless the rule excludes its target"),
+})
 
 /** A set of rules, each target at most once. */
 const AdminProgramRules = z

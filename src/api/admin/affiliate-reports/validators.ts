@@ -1,10 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { activityQuery } from "../../utils/activity-query"
-import { recordId } from "../../utils/validators"
+import { queryInteger, recordId } from "../../utils/validators"
 
 /** The program-wide activity report, or one affiliate's with `affiliate_id`. */
 export const AdminAffiliateReportParams = activityQuery({
   affiliate_id: recordId.optional(),
-  top: z.coerce.number().int().min(1).max(100).default(10),
+  top: queryInteger(1, 100).default(10),
 })
 export type AdminAffiliateReportParamsType = z.infer<typeof AdminAffiliateReportParams>

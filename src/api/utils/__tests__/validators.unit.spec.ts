@@ -3,6 +3,7 @@ import { AdminCreateAdjustment, AdminListCommissions } from "../../admin/affilia
 import { AdminCreateAffiliateProgram } from "../../admin/affiliate-programs/validators"
 import { AdminGetAffiliatesParams } from "../../admin/affiliates/validators"
 import { StoreApplyForAffiliate, StorePortalCommissionsParams, StorePortalStatsParams } from "../../store/customers/me/affiliate/validators"
+import { AdminAffiliateReportParams } from "../../admin/affiliate-reports/validators"
 import { StatementParams } from "../statement"
 
 /** The message of the 400 Medusa answers for `input`, as its validation middleware formats it. */
@@ -77,6 +78,38 @@ describe("every refused field is named in the 400's message", () => {
     )
     expect(await refusal(StorePortalStatsParams, { from: "2026-02-01", to: "2026-01-01" })).toBe(
       "Invalid request: from must be before to"
+    )
+  })
+})
+
+describe("a whole number in a query string", () => {
+  it("is read from a string only: an array or an object for limit, offset or top is refused naming it", async () => {
+    expect(await refusal(StorePortalCommissionsParams, { limit: ["5"] })).toMatch(/'limit'/)
+    expect(await refusal(StorePortalCommissionsParams, { offset: ["1"] })).toMatch(/'offset'/)
+    expect(await refusal(StorePortalCommissionsParams, { limit: { a: "1" } })).toMatch(/'limit'/)
+    expect(await refusal(StorePortalCommissionsParams, { offset: "" })).toMatch(/'offset'/)
+    expect(await refusal(AdminAffiliateReportParams, { top: ["3"] })).toMatch(/'top'/)
+    expect(await zodValidator(StorePortalCommissionsParams, { limit: "5", offset: "10" })).toEqual(
+      expect.objectContaining({ limit: 5, offset: 10 })
+    )
+    expect(await zodValidator(StorePortalCommissionsParams, {})).toEqual(expect.objectContaining({ limit: 50, offset: 0 }))
+  })
+})
+
+describe("an unknown key inside a body or query object", () => {
+  it("is refused naming where it is: the rule or the created_at range", async () => {
+    const rule = { target_type: "product", target_id: "prod_1", commission_value: 5 }
+    expect(await refusal(AdminCreateAffiliateProgram, { name: "P", commission_value: 5, rules: [{ ...rule, bonus: 1 }] })).toBe(
+      "Invalid request: rules: unknown field bonus"
+    )
+    expect(await refusal(AdminListCommissions, { created_at: { gte: "2026-01-01", foo: "2026-01-02" } })).toBe(
+      "Invalid request: created_at: unknown field foo"
+    )
+    expect(await zodValidator(AdminCreateAffiliateProgram, { name: "P", commission_value: 5, rules: [rule] })).toEqual(
+      expect.objectContaining({ rules: [{ ...rule, commission_value: "5" }] })
+    )
+    expect(await zodValidator(AdminListCommissions, { created_at: { gte: "2026-01-01" } })).toEqual(
+      expect.objectContaining({ created_at: { $gte: new Date("2026-01-01") } })
     )
   })
 })
