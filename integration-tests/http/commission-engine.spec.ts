@@ -406,6 +406,11 @@ medusaIntegrationTestRunner({
         await dbConnection.raw(`ALTER TABLE affiliate_commission ENABLE TRIGGER affiliate_commission_append_only`)
         await dbConnection.raw(`DELETE FROM affiliate_order_attribution WHERE order_id = ?`, [orderId])
 
+        // An order placed a moment ago is left to its own order.placed (its checkout may be
+        // writing its links still); once settled, the job attributes it.
+        expect((await reconcileOrdersJob(c())).attributed).toBe(0)
+        expect((await dbConnection.raw(`SELECT count(*)::int AS n FROM affiliate_order_attribution WHERE order_id = ?`, [orderId])).rows[0].n).toBe(0)
+        await dbConnection.raw(`UPDATE "order" SET created_at = now() - interval '11 minutes' WHERE id = ?`, [orderId])
         const first = await reconcileOrdersJob(c())
         expect(first.attributed).toBe(1)
         expect((await receiptOf(c(), orderId)).outcome).toBe("credited")

@@ -7,6 +7,7 @@ import { sendCsv } from "../../utils/csv"
 import { listPage, readAllForExport } from "../../utils/list-query"
 import { COMMISSION_CSV_COLUMNS, COMMISSION_CSV_FIELDS, COMMISSION_FIELDS } from "./query-config"
 import { AdminCreateAdjustmentType, AdminListCommissionsType, IdempotencyKeyHeader } from "./validators"
+import { readAgainOnLostConnection } from "../../utils/refetch"
 
 /** The ledger, filtered: a page of entries, or with `format=csv` every matching entry. */
 export const GET = async (
@@ -51,10 +52,8 @@ export const POST = async (
   })
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [affiliate_commission] } = await query.graph({
-    entity: "affiliate_commission",
-    fields: COMMISSION_FIELDS,
-    filters: { id: result.id },
-  })
+  const { data: [affiliate_commission] } = await readAgainOnLostConnection(() =>
+    query.graph({ entity: "affiliate_commission", fields: COMMISSION_FIELDS, filters: { id: result.id } })
+  )
   res.json({ affiliate_commission })
 }

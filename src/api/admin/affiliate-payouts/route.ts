@@ -5,6 +5,7 @@ import { sendCsv } from "../../utils/csv"
 import { listPage, readAllForExport } from "../../utils/list-query"
 import { PAYOUT_FIELDS, PAYPAL_PAYOUT_CSV_COLUMNS, PAYPAL_PAYOUT_CSV_FIELDS } from "./query-config"
 import { AdminListPayoutsType, AdminRequestPayoutsType } from "./validators"
+import { readAgainOnLostConnection } from "../../utils/refetch"
 
 /** Payouts, filtered: a page, or with `format=csv` a PayPal payment file of all that match. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListPayoutsType>, res: MedusaResponse) => {
@@ -32,12 +33,14 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminRequestPayoutsTy
   })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: affiliate_payouts } = result.length
-    ? await query.graph({
-        entity: "affiliate_payout",
-        fields: PAYOUT_FIELDS,
-        filters: { id: result.map((p) => p.id) },
-        pagination: { order: { affiliate_id: "ASC" } },
-      })
+    ? await readAgainOnLostConnection(() =>
+        query.graph({
+          entity: "affiliate_payout",
+          fields: PAYOUT_FIELDS,
+          filters: { id: result.map((p) => p.id) },
+          pagination: { order: { affiliate_id: "ASC" } },
+        })
+      )
     : { data: [] }
   res.json({ affiliate_payouts })
 }

@@ -52,6 +52,24 @@ export function isRetryableDatabaseError(error: unknown): boolean {
   return RETRYABLE.has(e?.code ?? "") || (error instanceof MedusaError && RETRYABLE.has(e?.cause?.code ?? ""))
 }
 
+/** SQLSTATEs and socket errors of a connection that went away (terminated, server restarted, reset). */
+const CONNECTION_LOST_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08003", "08006", "ECONNRESET", "EPIPE"])
+const CONNECTION_LOST_MESSAGE =
+  /terminating connection|Connection terminated|Connection ended unexpectedly|ECONNRESET|server closed the connection/i
+
+/**
+ * Whether a statement failed because its connection was lost rather than because of what it
+ * asked: the pool hands the next statement a new connection, so a read may run again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  for (let e = error as (PgError & { cause?: unknown }) | undefined, depth = 0; e && depth < 3; e = e.cause as any, depth++) {
+    if (CONNECTION_LOST_CODES.has(e.code ?? "") || CONNECTION_LOST_MESSAGE.test(e.message ?? "")) {
+      return true
+    }
+  }
+  return false
+}
+
 /**
  * PostgreSQL's errors from the module's SQL as the MedusaErrors Medusa's own repositories
  * raise (the same mapping as its `dbErrorMapper`, which the framework does not export), plus

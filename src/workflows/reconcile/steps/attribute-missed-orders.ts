@@ -8,7 +8,7 @@ import { RECONCILE_CURSOR, RECONCILE_PAGE, reconcileWindow } from "../reconcile-
 export const attributeMissedOrdersStepId = "attribute-missed-affiliate-orders"
 
 /**
- * Orders placed since the job's cursor that have no receipt (their `order.placed` was lost)
+ * Settled orders (placed at least PLACED_SETTLE_MS ago) since the job's cursor that have no receipt (their `order.placed` was lost)
  * are attributed now, with the subscriber's workflow; then the cursor moves forward. That
  * workflow is idempotent and the cursor never moves back, so there is nothing to compensate.
  */
@@ -18,7 +18,7 @@ export const attributeMissedOrdersStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const startedAt = new Date(input.started_at)
-    const { placedSince } = reconcileWindow(startedAt, await service.retrieveJobCursor(RECONCILE_CURSOR))
+    const { placedSince, placedBefore } = reconcileWindow(startedAt, await service.retrieveJobCursor(RECONCILE_CURSOR))
     let scanned = 0
     let attributed = 0
 
@@ -26,7 +26,7 @@ export const attributeMissedOrdersStep = createStep(
       const { data: orders } = await query.graph({
         entity: "order",
         fields: ["id"],
-        filters: { created_at: { $gte: placedSince, $lt: startedAt }, is_draft_order: false } as any,
+        filters: { created_at: { $gte: placedSince, $lt: placedBefore }, is_draft_order: false } as any,
         pagination: { skip, take: RECONCILE_PAGE, order: { created_at: "ASC", id: "ASC" } },
       })
       scanned += orders.length
@@ -43,7 +43,7 @@ export const attributeMissedOrdersStep = createStep(
         break
       }
     }
-    await service.advanceJobCursor(RECONCILE_CURSOR, startedAt)
+    await service.advanceJobCursor(RECONCILE_CURSOR, placedBefore)
     return new StepResponse({ scanned_orders: scanned, attributed })
   }
 )

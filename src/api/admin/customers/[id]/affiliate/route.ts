@@ -4,7 +4,7 @@ import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import { isAttributionLive } from "../../../../../modules/affiliate/domain/choose-attribution"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import { reassignCustomerAttributionWorkflow } from "../../../../../workflows/affiliates/workflows/reassign-customer-attribution"
-import { refetchOr404 } from "../../../../utils/refetch"
+import { readAgainOnLostConnection, refetchOr404 } from "../../../../utils/refetch"
 import { AFFILIATE_FIELDS } from "../../../affiliates/query-config"
 import { AdminReassignCustomerAffiliateType } from "../../validators"
 
@@ -61,5 +61,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminReassignCustomer
       created_by: req.auth_context?.actor_id ?? null,
     },
   })
-  res.json({ attribution: await liveAttribution(req, req.params.id) })
+  res.json({ attribution: await readAgainOnLostConnection(() => liveAttribution(req, req.params.id)) })
 }

@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { attachCartReferralWorkflow } from "../../../../../workflows/referrals/workflows/attach-cart-referral"
 import { StoreAttachCartReferralType } from "../../validators"
+import { readAgainOnLostConnection } from "../../../../utils/refetch"
 
 /** Puts a referral on the cart; the requester (a logged-in customer, or a guest) decides who may. */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreAttachCartReferralType>, res: MedusaResponse) => {
@@ -14,6 +15,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreAttachCartReferr
     },
   })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [cart] } = await query.graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: req.params.id } })
+  const { data: [cart] } = await readAgainOnLostConnection(() =>
+    query.graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: req.params.id } })
+  )
   res.json({ cart: { id: cart.id, metadata: cart.metadata } })
 }

@@ -5,6 +5,7 @@ import { applyForAffiliateWorkflow } from "../../../../../workflows/portal/workf
 import { portalAffiliate } from "../../../../utils/portal-affiliate"
 import { portalAffiliateResponse } from "../../../../utils/portal-responses"
 import { StoreApplyForAffiliateType } from "./validators"
+import { readAgainOnLostConnection } from "../../../../utils/refetch"
 
 /** The logged-in customer applies to become an affiliate. */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreApplyForAffiliateType>, res: MedusaResponse) => {
@@ -12,7 +13,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreApplyForAffiliat
     input: { customer_id: req.auth_context.actor_id, ...req.validatedBody },
   })
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  const affiliate = await service.retrieveAffiliate(result.id, { relations: ["program"] })
+  const affiliate = await readAgainOnLostConnection(() => service.retrieveAffiliate(result.id, { relations: ["program"] }))
   res.status(201).json({ affiliate: portalAffiliateResponse(affiliate, affiliate.program) })
 }
 

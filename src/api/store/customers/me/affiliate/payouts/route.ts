@@ -4,6 +4,7 @@ import { requestAffiliatePayoutWorkflow } from "../../../../../../workflows/payo
 import { portalAffiliate } from "../../../../../utils/portal-affiliate"
 import { PORTAL_PAYOUT_FIELDS } from "./query-config"
 import { StoreListPayoutsType, StoreRequestPayoutType } from "./validators"
+import { readAgainOnLostConnection } from "../../../../../utils/refetch"
 
 /** The logged-in affiliate's payouts, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListPayoutsType>, res: MedusaResponse) => {
@@ -30,10 +31,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreRequestPayoutTyp
     },
   })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [payout] } = await query.graph({
-    entity: "affiliate_payout",
-    fields: PORTAL_PAYOUT_FIELDS,
-    filters: { id: result.id },
-  })
+  const { data: [payout] } = await readAgainOnLostConnection(() =>
+    query.graph({ entity: "affiliate_payout", fields: PORTAL_PAYOUT_FIELDS, filters: { id: result.id } })
+  )
   res.json({ payout })
 }
