@@ -15,7 +15,7 @@ export default async function reconcileOrdersJob(
   container
     .resolve("logger")
     .info(
-      `medusa-affiliates: reconcile-orders ${jobTick(context)}: attributed ${result.attributed} orders, booked ${result.corrections} corrections`
+      `medusa-affiliates: reconcile-orders ${jobTick(context)}: attributed ${result.attributed} orders, checked ${result.checked_orders} changed orders, booked ${result.corrections} corrections`
     )
   return result
 }

@@ -8,7 +8,9 @@ export type ReconcileResult = {
   scanned_orders: number
   /** Orders that had no receipt and were attributed now. */
   attributed: number
-  /** Credited orders whose money state changed since commission last followed it. */
+  /** Credited orders with a money change since the cursor, whose money state was read. */
+  checked_orders: number
+  /** Of those, the orders whose money state moved from what commission last followed. */
   recomputed: number
   /** Ledger entries those recomputes booked (0 when the state changed but the net did not). */
   corrections: number
