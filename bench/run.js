@@ -7,6 +7,7 @@
 //   clicks       POST /store/affiliates/:code/clicks vs a no-op store route (autocannon)
 //   attribution  attributeOrderWorkflow over 1,000 real orders vs Medusa's own order read
 //   reports      getActivityReport over 1,000,000 clicks: p95 and query plans
+//   reconcile    the reconcile job on 100,000 credited orders of which 100 changed
 //
 // Each part writes bench/results/<part>.json; bench/results/RESULTS.md is then rendered from
 // every result file present (both gitignored). PostgreSQL: DB_HOST/DB_PORT/DB_USERNAME/
@@ -22,7 +23,7 @@ const harness = require("../scripts/lib/harness")
 const { clicksBench } = require("./lib/clicks")
 const { writeResults } = require("./lib/report")
 
-const PARTS = ["release", "clicks", "attribution", "reports"]
+const PARTS = ["release", "clicks", "attribution", "reports", "reconcile"]
 const APP_DIR = path.join(__dirname, "app")
 const RESULTS = path.join(__dirname, "results")
 const APP_DB = "medusa_affiliates_bench_app"
@@ -208,11 +209,20 @@ async function partAttribution() {
   return result
 }
 
+async function partReconcile() {
+  const seed = await prepareApp()
+  const { result } = await runWorker("reconcile", process.execPath, medusa(["exec", "./scripts/reconcile.ts"]), {
+    cwd: APP_DIR,
+    env: { ...appEnv(), BENCH_SEED_IN: seed.file },
+  })
+  return result
+}
+
 async function partReports() {
   return (await runWorker("reports", process.execPath, tsWorker("reports/reports.ts"))).result
 }
 
-const RUNNERS = { release: partRelease, clicks: partClicks, attribution: partAttribution, reports: partReports }
+const RUNNERS = { release: partRelease, clicks: partClicks, attribution: partAttribution, reports: partReports, reconcile: partReconcile }
 
 // ---------------------------------------------------------------------------------------
 

@@ -14,21 +14,14 @@
 import fs from "fs"
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createCustomersWorkflow, createOrderWorkflow, getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
+import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { defaultStoreRetrieveOrderFields } from "@medusajs/medusa/api/store/orders/query-config"
 import { attributeOrderWorkflow } from "../../../src/workflows/attribution/workflows/attribute-order"
 import { stats } from "../../lib/module"
-
-type Seed = {
-  regionId: string
-  salesChannelId: string
-  variants: { id: string; product_id: string; title: string; price: number }[]
-  attributionAffiliates: { id: string; code: string }[]
-}
+import { createReferredOrders, now, pool, Seed } from "./lib/orders"
 
 type Sample = { order_id: string; ms: number; created: boolean; entries_created: number; steps: Record<string, number> }
 
-const now = () => Number(process.hrtime.bigint()) / 1e6
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since)
   return (used.user + used.system) / 1000
@@ -45,22 +38,6 @@ function summarize(samples: Sample[], wallMs: number, cpuMs: number) {
     entries_created: samples.reduce((a, s) => a + s.entries_created, 0),
     steps: Object.fromEntries(names.map((n) => [n, stats(samples.map((s) => s.steps[n] ?? 0))])),
   }
-}
-
-/** Runs `fn` over `items` with `concurrency` workers; returns the wall time in ms. */
-async function pool<T>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<void>) {
-  let next = 0
-  const started = now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (;;) {
-        const i = next++
-        if (i >= items.length) return
-        await fn(items[i], i)
-      }
-    })
-  )
-  return now() - started
 }
 
 /** Step durations from the transaction's step start stamps: each step ends when the next starts. */
@@ -108,59 +85,12 @@ export default async function attributionBench({ container }: ExecArgs) {
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
 
   // --- Orders (not measured) -----------------------------------------------------------
-  const run = Date.now().toString(36)
   let t = now()
   // WARMUP extra orders are attributed first, outside the measurement (module and workflow
   // code paths, JIT), then emptied with the tables.
   const WARMUP = 20
   const total = count + WARMUP
-  const customerIds: string[] = []
-  for (let offset = 0; offset < total; offset += 200) {
-    const { result } = await createCustomersWorkflow(container).run({
-      input: {
-        customersData: Array.from({ length: Math.min(200, total - offset) }, (_, i) => ({
-          email: `bench-buyer-${run}-${offset + i}@bench.test`,
-          first_name: `Buyer${offset + i}`,
-        })),
-      },
-    })
-    customerIds.push(...result.map((c: any) => c.id))
-  }
-  const allOrderIds: string[] = new Array(total)
-  const [shirt, mug, hat] = seed.variants
-  const createWall = await pool(
-    Array.from({ length: total }, (_, i) => i),
-    4,
-    async (i) => {
-      const affiliate = seed.attributionAffiliates[i % seed.attributionAffiliates.length]
-      const items = [
-        { variant_id: shirt.id, quantity: 1 + (i % 2), unit_price: shirt.price, title: shirt.title },
-        ...(i % 3 === 0 ? [{ variant_id: hat.id, quantity: 1, unit_price: hat.price, title: hat.title }] : []),
-        ...(i % 4 === 0 ? [{ variant_id: mug.id, quantity: 2, unit_price: mug.price, title: mug.title }] : []),
-      ]
-      const { result } = await createOrderWorkflow(container).run({
-        input: {
-          region_id: seed.regionId,
-          sales_channel_id: seed.salesChannelId,
-          customer_id: customerIds[i],
-          email: `bench-buyer-${run}-${i}@bench.test`,
-          currency_code: "usd",
-          items,
-          shipping_address: {
-            first_name: "Bench",
-            last_name: "Buyer",
-            address_1: "2 Side St",
-            city: "New York",
-            postal_code: "10001",
-            country_code: "us",
-          },
-          metadata: { affiliate_code: affiliate.code.toLowerCase() },
-        } as any,
-      })
-      allOrderIds[i] = result.id
-      if ((i + 1) % 250 === 0) log(`created ${i + 1}/${total} orders`)
-    }
-  )
+  const { orderIds: allOrderIds, wallMs: createWall } = await createReferredOrders(container, seed, total, log)
   log(`created ${total} customers and orders (${WARMUP} for warm-up) in ${((now() - t) / 1000).toFixed(1)} s`)
   const orderIds = allOrderIds.slice(WARMUP)
   for (const id of allOrderIds.slice(0, WARMUP)) {
