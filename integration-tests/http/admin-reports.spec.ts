@@ -10,7 +10,7 @@ const DAY = 86_400_000
 const REPORTS = "/admin/affiliate-reports"
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     const c = () => getContainer()
     const service = () => affiliateService(c())
     let admin: Record<string, string>
@@ -96,6 +96,83 @@ medusaIntegrationTestRunner({
 
       it("404 for an unknown affiliate", async () => {
         await expectError(api.get(`${REPORTS}?affiliate_id=aff_unknown`, { headers: admin }), 404, /aff_unknown/)
+      })
+    })
+
+    describe("the daily rollup behind reports", () => {
+      const at = (daysAgo: number, hour: number) => {
+        const d = new Date(Date.now() - daysAgo * DAY)
+        d.setUTCHours(hour, 0, 0, 0)
+        return d
+      }
+      /** Moves an order's receipt and entries, or a session's click, to another time. */
+      const restamp = async (kind: "order" | "click", id: string, when: Date) => {
+        if (kind === "click") {
+          await dbConnection.raw(`UPDATE affiliate_click SET created_at = ? WHERE session_id = ?`, [when, id])
+          return
+        }
+        await dbConnection.raw(`UPDATE affiliate_order_attribution SET created_at = ? WHERE order_id = ?`, [when, id])
+        await dbConnection.raw(`ALTER TABLE affiliate_commission DISABLE TRIGGER affiliate_commission_append_only`)
+        await dbConnection.raw(`UPDATE affiliate_commission SET created_at = ? WHERE order_id = ?`, [when, id])
+        await dbConnection.raw(`ALTER TABLE affiliate_commission ENABLE TRIGGER affiliate_commission_append_only`)
+      }
+      const rollup = async () => ({
+        activity: (await dbConnection.raw(`SELECT * FROM affiliate_daily_activity ORDER BY affiliate_id, day`)).rows,
+        commission: (await dbConnection.raw(`SELECT * FROM affiliate_daily_commission ORDER BY affiliate_id, day, currency_code`)).rows,
+      })
+
+      it("reports read the same figures from the rollup as from the rows, and a rebuild equals the incremental rollup", async () => {
+        const { alice } = await seedActivity()
+        // Spread over the week: a1 5 days ago, a2 (and its reversal) 2 days ago, b1 yesterday;
+        // clicks 6, 3 and 0 days ago.
+        await restamp("order", "order_a1", at(5, 10))
+        await restamp("order", "order_a2", at(2, 23))
+        await restamp("order", "order_b1", at(1, 0))
+        await restamp("click", "a1", at(6, 12))
+        await restamp("click", "b1", at(3, 8))
+
+        // Partial first day (from mid-day 6 days ago), by day and by week, program-wide and for ALICE.
+        const from = new Date(Date.now() - 6.5 * DAY)
+        const to = new Date()
+        const reports = async () =>
+          Promise.all([
+            service().getActivityReport({ from, to, interval: "day" }),
+            service().getActivityReport({ from, to, interval: "week" }),
+            service().getActivityReport({ affiliate_id: alice.id, from, to, interval: "day" }),
+          ])
+        const fromRows = await reports()
+        expect(fromRows[0].totals).toEqual(expect.objectContaining({ clicks: 3, orders: 3 }))
+
+        // Incrementally, as the hourly job would over the week, then up to today.
+        for (const daysAgo of [4, 2, 0]) {
+          await service().rollUpActivity({ until: new Date(Date.now() - daysAgo * DAY) })
+          expect(await reports()).toEqual(fromRows)
+        }
+        const incremental = await rollup()
+        expect(incremental.activity.length).toBeGreaterThan(0)
+        expect(incremental.commission.length).toBeGreaterThan(0)
+
+        await service().rebuildActivityRollup({ until: new Date() })
+        expect(await rollup()).toEqual(incremental)
+
+        // The report really reads whole days from the rollup...
+        await dbConnection.raw(`UPDATE affiliate_daily_activity SET clicks = clicks + 100 WHERE day = ?`, [at(3, 0)])
+        expect((await service().getActivityReport({ from, to, interval: "day" })).totals.clicks).toBe(103)
+        // ...which is derived: a rebuild puts it right, from the rows.
+        await service().rebuildActivityRollup({ until: new Date() })
+        expect(await reports()).toEqual(fromRows)
+
+        // A row committed late into the last rolled-up day is taken in by the next run.
+        await service().recordClick({ code: "BOB", session_id: "late" })
+        await restamp("click", "late", at(1, 5))
+        await service().rollUpActivity({ until: new Date() })
+        expect((await service().getActivityReport({ from, to, interval: "day" })).totals.clicks).toBe(4)
+        await service().rebuildActivityRollup({ until: new Date() })
+        expect((await service().getActivityReport({ from, to, interval: "day" })).totals.clicks).toBe(4)
+
+        // Over HTTP, the admin report is the service's.
+        const { data } = await api.get(`${REPORTS}?from=${from.toISOString()}&to=${to.toISOString()}&interval=week`, { headers: admin })
+        expect(data.report.series).toEqual(JSON.parse(JSON.stringify((await reports())[1].series)))
       })
     })
 

@@ -615,6 +615,28 @@ export default class AffiliateModuleService extends MedusaService({
     return report
   }
 
+  /**
+   * Brings the daily activity rollup up to the last whole UTC day before `until` (the
+   * rollup job's work), set-based in one transaction; see ReportRepository.rollUp.
+   */
+  @InjectTransactionManager()
+  async rollUpActivity(
+    data: { until?: Date } = {},
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ from: Date | null; to: Date }> {
+    return await this.reports_.rollUp(data.until ?? new Date(), sharedContext)
+  }
+
+  /** Derives the whole rollup again from clicks, receipts and the ledger, in one transaction. */
+  @InjectTransactionManager()
+  async rebuildActivityRollup(
+    data: { until?: Date } = {},
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ from: Date | null; to: Date }> {
+    await this.reports_.clearRollup(sharedContext)
+    return await this.reports_.rollUp(data.until ?? new Date(), sharedContext)
+  }
+
   /** Where a job's scan stands; null before its first complete run. */
   @InjectManager()
   async retrieveJobCursor(job: string, @MedusaContext() sharedContext: Ctx = {}): Promise<Date | null> {
