@@ -30,6 +30,9 @@ const APP_DB = "medusa_affiliates_bench_app"
 // Every scratch database a part may leave behind if it is killed (the workers drop theirs).
 const SCRATCH_DBS = [APP_DB, "medusa_affiliates_bench_release_tpl", "medusa_affiliates_bench_release_run", "medusa_affiliates_bench_reports"]
 
+// BENCH_SCALE=10: the 10x figures (10,000,000 due entries to release, reports up to
+// 10,000,000 clicks); the default run stays short.
+const SCALE = Number(process.env.BENCH_SCALE || 1)
 const args = process.argv.slice(2)
 const parts = args.length ? args : PARTS
 const unknown = parts.filter((p) => !PARTS.includes(p))
@@ -37,7 +40,7 @@ if (unknown.length) {
   console.error(`Unknown part(s): ${unknown.join(", ")}. Usage: npm run bench [-- ${PARTS.join("|")} ...]`)
   process.exit(2)
 }
-const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`
+const command = `${SCALE !== 1 ? `BENCH_SCALE=${SCALE} ` : ""}npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`
 const LOG_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-affiliates-bench-"))
 const say = (message) => console.log(`[bench] ${message}`)
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
@@ -161,7 +164,8 @@ async function partRelease() {
   // /usr/bin/time -v reports the worker's peak RSS over boot, seeding and every run.
   const node = [process.execPath, "--expose-gc", ...tsWorker("release/release.ts")]
   const timed = fs.existsSync("/usr/bin/time") ? ["/usr/bin/time", ["-v", ...node]] : [node[0], node.slice(1)]
-  const { result, logFile } = await runWorker("release", ...timed, { env: { BENCH_RELEASE_ROWS: process.env.BENCH_RELEASE_ROWS || "1000000" } })
+  const rows = process.env.BENCH_RELEASE_ROWS || String(1_000_000 * SCALE)
+  const { result, logFile } = await runWorker("release", ...timed, { env: { BENCH_RELEASE_ROWS: rows } })
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(logFile, "utf8"))
   result.child_max_rss_mb = maxRss ? Math.round(Number(maxRss[1]) / 102.4) / 10 : null
   return result

@@ -1,10 +1,12 @@
-// Part "reports": portal stats and the admin activity report over 1,000,000 clicks and 100,000
-// receipts and ledger entries (AffiliateModuleService.getActivityReport, the method behind
-// GET /store/customers/me/affiliate/stats and GET /admin/affiliate-reports). Target: p95 < 50 ms.
-// Spawned by bench/run.js. Env: BENCH_PG_URL (admin URL), BENCH_RESULT_OUT (JSON file),
-// BENCH_REPORT_RUNS (60 measured calls per scenario), BENCH_REPORT_WARMUP (10),
-// BENCH_REPORT_CLICKS (1000000), BENCH_REPORT_ROWS (100000 receipts and 100000 entries).
+// Part "reports": portal stats and the admin activity report (AffiliateModuleService.
+// getActivityReport, the method behind GET /store/customers/me/affiliate/stats and GET
+// /admin/affiliate-reports) at growing sizes: 100,000 and 1,000,000 clicks (with BENCH_SCALE=10
+// also 10,000,000), each with a tenth as many receipts and ledger entries. Target: p95 < 50 ms,
+// near-flat growth. Spawned by bench/run.js. Env: BENCH_PG_URL (admin URL), BENCH_RESULT_OUT
+// (JSON file), BENCH_REPORT_RUNS (60 measured calls per scenario), BENCH_REPORT_WARMUP (10),
+// BENCH_REPORT_CLICKS (comma-separated click counts, overriding the levels).
 //
+// Per level:
 // 1. A scratch database with the module's schema from its migrations; autovacuum off for the
 //    module's tables so no background vacuum changes the state between measurements.
 // 2. fill.ts stages the data set; rows older than 73 days (80 % of the year) are inserted and
@@ -13,19 +15,19 @@
 // 3. Pass "autovacuum lag": every scenario warmed up, then measured round-robin (order rotated
 //    each round); per-statement latency from knex's query events; then EXPLAIN (ANALYZE,
 //    BUFFERS) of each statement the method ran, as captured from knex.
+//    Before the passes the daily rollup is built (rollUpActivity up to the fill's day, timed),
+//    and an hourly run after one more day is timed too: reports read whole days from it.
 // 4. VACUUM ANALYZE, then pass "vacuumed" the same way (the figures held against the target).
 import { Booted, createModuleDatabase, explain, ms, now, queryTap, stats, worker } from "../lib/module"
-import { dropStaging, insertRange, stage, TABLES, ZIPF_S } from "./fill"
+import { dropStaging, FillCounts, insertRange, stage, TABLES, ZIPF_S } from "./fill"
 
 const DB = "medusa_affiliates_bench_reports"
 const RUNS = Number(process.env.BENCH_REPORT_RUNS || 60)
 const WARMUP = Number(process.env.BENCH_REPORT_WARMUP || 10)
-const COUNTS = {
-  affiliates: 200,
-  clicks: Number(process.env.BENCH_REPORT_CLICKS || 1_000_000),
-  receipts: Number(process.env.BENCH_REPORT_ROWS || 100_000),
-  entries: Number(process.env.BENCH_REPORT_ROWS || 100_000),
-}
+const SCALE = Number(process.env.BENCH_SCALE || 1)
+const LEVELS = (process.env.BENCH_REPORT_CLICKS ? process.env.BENCH_REPORT_CLICKS.split(",").map(Number) : [100_000, 1_000_000, ...(SCALE >= 10 ? [10_000_000] : [])]).map(
+  (clicks) => ({ affiliates: 200, clicks, receipts: clicks / 10, entries: clicks / 10 })
+)
 const TARGET_P95_MS = 50
 const DAY = 86_400_000
 /** The newest share of rows not yet vacuumed in the "autovacuum lag" pass (the default insert threshold). */
@@ -69,10 +71,11 @@ async function affiliateFacts(knex: any, rank: number): Promise<AffiliateFacts> 
 /** Which statement of getActivityReport a query is, by the table it reads. */
 function statementOf(sql: string) {
   if (/generate_series/i.test(sql)) return "buckets"
-  if (/from "affiliate_click"/i.test(sql)) return "clicks"
-  if (/from "affiliate_order_attribution"/i.test(sql)) return "orders"
-  if (/join "affiliate"/i.test(sql)) return "top"
-  if (/from "affiliate_commission"/i.test(sql)) return "money"
+  if (/affiliate_job_cursor/i.test(sql)) return "mark"
+  if (/from "?affiliate_click"?/i.test(sql)) return "clicks"
+  if (/from "?affiliate_order_attribution"?/i.test(sql)) return "orders"
+  if (/join "?affiliate"? /i.test(sql)) return "top"
+  if (/from "?affiliate_commission"?/i.test(sql)) return "money"
   return "other"
 }
 
@@ -151,6 +154,20 @@ async function visibility(knex: any) {
 
 worker(
   async (admin) => {
+    const levels: unknown[] = []
+    for (const counts of LEVELS) {
+      log(`--- ${counts.clicks.toLocaleString("en-US")} clicks`)
+      levels.push(await measureLevel(admin, counts))
+      await admin.raw(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`)
+    }
+    return { scale: SCALE, target_p95_ms: TARGET_P95_MS, zipf_s: ZIPF_S, lag_share: LAG_SHARE, levels }
+  },
+  async (admin) => {
+    await admin.raw(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`)
+  }
+)
+
+async function measureLevel(admin: any, COUNTS: FillCounts) {
     const started = Date.now()
     let t = now()
     const booted = await createModuleDatabase(admin, DB)
@@ -200,6 +217,19 @@ worker(
           )
         ).rows[0]
       }
+      // The daily rollup: built from the rows up to the fill's day (the first run after an
+      // upgrade), then one hourly run a day later (re-derives the last day and the new one).
+      t = now()
+      await booted.service.rollUpActivity({ until: anchor })
+      const rollupBuildMs = Math.round(ms(t))
+      t = now()
+      await booted.service.rollUpActivity({ until: new Date(anchor.getTime() + DAY) })
+      const rollupHourlyMs = Math.round(ms(t))
+      const { rows: [rollupRows] } = await knex.raw(
+        `SELECT (SELECT count(*)::int FROM affiliate_daily_activity) AS activity_rows, (SELECT count(*)::int FROM affiliate_daily_commission) AS commission_rows`
+      )
+      await knex.raw(`ANALYZE affiliate_daily_activity, affiliate_daily_commission`)
+      log(`rollup built in ${rollupBuildMs} ms (${JSON.stringify(rollupRows)}); a day's run ${rollupHourlyMs} ms`)
       const lag = await pass("autovacuum lag", booted, list)
       await knex.raw(`VACUUM ANALYZE ${TABLES.join(", ")}`)
       const vacuumed = await pass("vacuumed", booted, list)
@@ -207,13 +237,11 @@ worker(
       return {
         counts,
         mix,
-        zipf_s: ZIPF_S,
         anchor: anchor.toISOString(),
-        lag_share: LAG_SHARE,
+        rollup: { build_ms: rollupBuildMs, next_day_ms: rollupHourlyMs, ...rollupRows },
         busy,
         typical,
         scenarios: list.map((s) => ({ ...s, from: s.from.toISOString(), to: s.to.toISOString(), rows_in_range: inRange[s.key] })),
-        target_p95_ms: TARGET_P95_MS,
         fill_ms: fillMs,
         passes: { lag, vacuumed },
         total_ms: Date.now() - started,
@@ -221,8 +249,4 @@ worker(
     } finally {
       await booted.shutdown()
     }
-  },
-  async (admin) => {
-    await admin.raw(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`)
-  }
-)
+}

@@ -273,8 +273,9 @@ export default class AffiliateModuleService extends MedusaService({
       return null
     }
     if (result.click) {
-      return { click: result.click, deduplicated: false }
+      return { click: result.click, deduplicated: result.deduplicated }
     }
+    // The session's first click was committed by a concurrent request after the insert's snapshot.
     const first = await this.tracking_.firstClickOfSession(result.affiliate_id, sessionId, sharedContext)
     return {
       click: { id: first.id, affiliate_id: result.affiliate_id, affiliate_code: result.affiliate_code, created_at: first.created_at },
@@ -605,12 +606,16 @@ export default class AffiliateModuleService extends MedusaService({
     if (!(data.from < data.to)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "from: must be before to")
     }
-    const report: ActivityReport = buildReportSeries((await this.reports_.activity(data, sharedContext)) as any)
-    if (!data.affiliate_id) {
-      const top = data.top ?? 10
+    const top = data.top ?? 10
+    // The series and the ranking read apart: they run side by side.
+    const [activity, topRows] = await Promise.all([
+      this.reports_.activity(data, sharedContext),
       // Rows are per currency: fetch enough to fill `top` affiliates across currencies.
-      const rows = await this.reports_.topAffiliates({ from: data.from, to: data.to, limit: top * 4 }, sharedContext)
-      report.top_affiliates = rankTopAffiliates(rows, top)
+      data.affiliate_id ? null : this.reports_.topAffiliates({ from: data.from, to: data.to, limit: top * 4 }, sharedContext),
+    ])
+    const report: ActivityReport = buildReportSeries(activity as any)
+    if (topRows) {
+      report.top_affiliates = rankTopAffiliates(topRows, top)
     }
     return report
   }

@@ -35,7 +35,9 @@ export class TrackingRepository extends SqlRepository {
   /**
    * Inserts a click on an active affiliate's link, one per (affiliate, session), in one
    * statement: this is the storefront's hot path. Null when the code is unknown or not
-   * active; `click` null when the session clicked this link before.
+   * active. When the session clicked this link before, the same statement returns that
+   * first click (`deduplicated`); `click` is null only when that click was committed by a
+   * concurrent request after this statement's snapshot (read it with firstClickOfSession).
    */
   async insertClick(
     data: {
@@ -47,7 +49,7 @@ export class TrackingRepository extends SqlRepository {
       visitor_hash: string | null
     },
     context: Ctx = {}
-  ): Promise<{ affiliate_id: string; affiliate_code: string; click: ClickRow | null } | null> {
+  ): Promise<{ affiliate_id: string; affiliate_code: string; click: ClickRow | null; deduplicated: boolean } | null> {
     const inserted = await this.knex(context).raw(
       `WITH affiliate AS (
          SELECT id, code FROM affiliate WHERE code = ? AND status = 'active' AND deleted_at IS NULL
@@ -57,8 +59,14 @@ export class TrackingRepository extends SqlRepository {
          ON CONFLICT (affiliate_id, session_id) WHERE session_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
          RETURNING id, affiliate_id, created_at
        )
-       SELECT affiliate.id AS affiliate_id, affiliate.code, inserted.id, inserted.created_at
-       FROM affiliate LEFT JOIN inserted ON true`,
+       SELECT affiliate.id AS affiliate_id, affiliate.code, inserted.id IS NULL AS deduplicated,
+              COALESCE(inserted.id, earlier.id) AS id, COALESCE(inserted.created_at, earlier.created_at) AS created_at
+       FROM affiliate
+       LEFT JOIN inserted ON true
+       LEFT JOIN LATERAL (
+         SELECT c.id, c.created_at FROM affiliate_click c
+         WHERE inserted.id IS NULL AND c.affiliate_id = affiliate.id AND c.session_id = ? AND c.deleted_at IS NULL
+       ) earlier ON true`,
       [
         data.code,
         generateEntityId(undefined, "afclk"),
@@ -67,6 +75,7 @@ export class TrackingRepository extends SqlRepository {
         data.landing_url,
         data.referrer,
         data.visitor_hash,
+        data.session_id,
       ]
     )
     const row = inserted.rows[0]
@@ -76,10 +85,10 @@ export class TrackingRepository extends SqlRepository {
     const click = row.id
       ? { id: row.id, affiliate_id: row.affiliate_id, affiliate_code: row.code, created_at: row.created_at }
       : null
-    return { affiliate_id: row.affiliate_id, affiliate_code: row.code, click }
+    return { affiliate_id: row.affiliate_id, affiliate_code: row.code, click, deduplicated: row.deduplicated }
   }
 
-  /** The session's first click on the affiliate's link (the insert waited for it, so it is visible). */
+  /** The session's first click on the affiliate's link (the insert waited for its commit, so a new statement sees it). */
   async firstClickOfSession(affiliateId: string, sessionId: string | null, context: Ctx = {}) {
     return await this.knex(context)("affiliate_click")
       .select("id", "created_at")

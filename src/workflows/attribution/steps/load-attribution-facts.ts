@@ -75,40 +75,46 @@ export const loadAttributionFactsStep = createStep(
           "items.subtotal",
           "items.discount_subtotal",
           "items.total",
-          "items.variant.product.collection_id",
         ],
         filters: { id: input.order_id },
       },
       { throwIfKeyNotFound: true }
     )
 
-    const [attribution] = order.customer_id
-      ? await affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 })
-      : []
-
-    const promotionIds = (order.promotions ?? []).filter(Boolean).map((p: any) => p.id)
-    const { data: promotions } = promotionIds.length
-      ? await query.graph({ entity: "promotion", fields: ["id", "code", "affiliate.id"], filters: { id: promotionIds } })
-      : { data: [] as any[] }
-    const promotionCodes = promotions
-      .filter((p: any) => p.affiliate?.id)
-      .map((p: any) => ({ code: p.code as string, affiliate_id: p.affiliate.id as string }))
-
     // The storefront's referral, copied by Medusa from cart metadata to the order.
     const metadata = (order.metadata ?? {}) as Record<string, unknown>
     const clickId = typeof metadata.affiliate_click_id === "string" ? metadata.affiliate_click_id : null
     const referralCode = typeof metadata.affiliate_code === "string" ? metadata.affiliate_code : null
+    const promotionIds = (order.promotions ?? []).filter(Boolean).map((p: any) => p.id)
+
+    // The affiliate-side reads depend only on the order: one round trip's wait for all.
+    const [[attribution], { data: promotions }, click, found, prior] = await Promise.all([
+      order.customer_id ? affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 }) : [],
+      promotionIds.length
+        ? query.graph({ entity: "promotion", fields: ["id", "code", "affiliate.id"], filters: { id: promotionIds } })
+        : { data: [] as any[] },
+      clickId ? affiliates.listAffiliateClicks({ id: clickId }, { take: 1 }).then(([c]) => c ?? null) : null,
+      !clickId && referralCode ? affiliates.retrieveAffiliateByCode(referralCode).catch(() => null) : null,
+      order.customer_id
+        ? affiliates.listAffiliateOrderAttributions(
+            { customer_id: order.customer_id, outcome: "credited", order_id: { $ne: order.id } },
+            { take: 1, select: ["id"] }
+          )
+        : [],
+    ])
+    const promotionCodes = promotions
+      .filter((p: any) => p.affiliate?.id)
+      .map((p: any) => ({ code: p.code as string, affiliate_id: p.affiliate.id as string }))
+
     let referral: AttributionFacts["referral"] = null
     let unresolved: AttributionFacts["unresolved_referral"] = null
     if (clickId) {
-      const [click] = await affiliates.listAffiliateClicks({ id: clickId }, { take: 1 })
       if (click) {
         referral = { kind: "click", click_id: click.id, clicked_at: new Date(click.created_at).toISOString(), affiliate_id: click.affiliate_id }
       } else {
         unresolved = { kind: "click", value: clickId }
       }
     } else if (referralCode) {
-      const found = await affiliates.retrieveAffiliateByCode(referralCode).catch(() => null)
       if (found) {
         referral = { kind: "code", code: found.code, affiliate_id: found.id }
       } else {
@@ -134,12 +140,15 @@ export const loadAttributionFactsStep = createStep(
     }
     const liveCodes = promotionCodes.filter((p) => loaded.has(p.affiliate_id))
 
-    const prior = order.customer_id
-      ? await affiliates.listAffiliateOrderAttributions(
-          { customer_id: order.customer_id, outcome: "credited", order_id: { $ne: order.id } },
-          { take: 1, select: ["id"] }
-        )
-      : []
+    // Lines' collections matter only to collection rules: the product module is asked only then.
+    const items = (order.items ?? []).filter(Boolean) as any[]
+    const hasCollectionRule = affiliateRows.some((a: any) => (a.program?.rules ?? []).some((r: any) => r.target_type === "collection"))
+    const productIds = [...new Set(items.map((i) => i.product_id).filter(Boolean))]
+    const { data: products } =
+      hasCollectionRule && productIds.length
+        ? await query.graph({ entity: "product", fields: ["id", "collection_id"], filters: { id: productIds } })
+        : { data: [] as any[] }
+    const collectionOf = new Map(products.map((p: any) => [p.id, p.collection_id ?? null]))
 
     const facts: AttributionFacts = {
       order: {
@@ -149,10 +158,10 @@ export const loadAttributionFactsStep = createStep(
         currency_code: order.currency_code,
         placed_at: new Date(order.created_at as any).toISOString(),
         shipping_total: asString(order.shipping_total),
-        lines: (order.items ?? []).filter(Boolean).map((item: any) => ({
+        lines: items.map((item) => ({
           id: item.id,
           product_id: item.product_id ?? null,
-          collection_id: item.variant?.product?.collection_id ?? null,
+          collection_id: collectionOf.get(item.product_id) ?? null,
           quantity: asString(item.quantity),
           subtotal_after_discounts: MathBN.sub(item.subtotal ?? 0, item.discount_subtotal ?? 0).toFixed(),
           total: asString(item.total),
