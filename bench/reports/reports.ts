@@ -168,85 +168,85 @@ worker(
 )
 
 async function measureLevel(admin: any, COUNTS: FillCounts) {
-    const started = Date.now()
-    let t = now()
-    const booted = await createModuleDatabase(admin, DB)
-    const { knex } = booted
-    try {
-      log(`schema from the module's migrations in ${Math.round(ms(t))} ms`)
-      for (const table of TABLES) await knex.raw(`ALTER TABLE "${table}" SET (autovacuum_enabled = off)`)
+  const started = Date.now()
+  let t = now()
+  const booted = await createModuleDatabase(admin, DB)
+  const { knex } = booted
+  try {
+    log(`schema from the module's migrations in ${Math.round(ms(t))} ms`)
+    for (const table of TABLES) await knex.raw(`ALTER TABLE "${table}" SET (autovacuum_enabled = off)`)
 
-      // The fill's "now", a whole second so that reruns with the same data are alike.
-      const anchor = new Date(Math.floor(Date.now() / 1000) * 1000)
-      const split = new Date(anchor.getTime() - LAG_SHARE * 365 * DAY)
-      t = now()
-      const mix = await stage(knex, COUNTS, anchor)
-      await insertRange(knex, anchor, new Date(anchor.getTime() - 400 * DAY), split)
-      await knex.raw(`VACUUM ANALYZE ${TABLES.join(", ")}`)
-      await insertRange(knex, anchor, split, new Date(anchor.getTime() + DAY))
-      await dropStaging(knex)
-      await knex.raw(`ANALYZE ${TABLES.join(", ")}`)
-      const fillMs = Math.round(ms(t))
-      const { rows: [counts] } = await knex.raw(
-        `SELECT (SELECT count(*)::int FROM affiliate) AS affiliates,
-                (SELECT count(*)::int FROM affiliate_click) AS clicks,
-                (SELECT count(*)::int FROM affiliate_order_attribution) AS receipts,
-                (SELECT count(*)::int FROM affiliate_order_attribution WHERE outcome = 'credited') AS credited_receipts,
-                (SELECT count(*)::int FROM affiliate_commission) AS entries,
-                (SELECT count(*)::int FROM affiliate_payout) AS payouts`
-      )
-      if (counts.clicks !== COUNTS.clicks || counts.entries !== COUNTS.entries || counts.receipts !== COUNTS.receipts) {
-        throw new Error(`unexpected counts: ${JSON.stringify(counts)}`)
-      }
-      log(`filled ${JSON.stringify(counts)} in ${(fillMs / 1000).toFixed(1)} s`)
-
-      const busy = await affiliateFacts(knex, 1)
-      const typical = await affiliateFacts(knex, Math.round(COUNTS.affiliates / 2))
-      const list = scenarios(anchor, busy, typical)
-      // What each scenario aggregates: the cost of a report is the rows in its range.
-      const inRange: Record<string, unknown> = {}
-      for (const s of list) {
-        const scope = s.affiliate_id ? "AND affiliate_id = :a" : ""
-        const where = `created_at >= :f AND created_at < :t ${scope}`
-        inRange[s.key] = (
-          await knex.raw(
-            `SELECT (SELECT count(*)::int FROM affiliate_click WHERE ${where}) AS clicks,
-                    (SELECT count(*)::int FROM affiliate_order_attribution WHERE outcome = 'credited' AND ${where}) AS credited_orders,
-                    (SELECT count(*)::int FROM affiliate_commission WHERE type IN ('sale', 'reversal', 'clawback') AND ${where}) AS entries`,
-            { f: s.from, t: s.to, ...(s.affiliate_id ? { a: s.affiliate_id } : {}) }
-          )
-        ).rows[0]
-      }
-      // The daily rollup: built from the rows up to the fill's day (the first run after an
-      // upgrade), then one hourly run a day later (re-derives the last day and the new one).
-      t = now()
-      await booted.service.rollUpActivity({ until: anchor })
-      const rollupBuildMs = Math.round(ms(t))
-      t = now()
-      await booted.service.rollUpActivity({ until: new Date(anchor.getTime() + DAY) })
-      const rollupHourlyMs = Math.round(ms(t))
-      const { rows: [rollupRows] } = await knex.raw(
-        `SELECT (SELECT count(*)::int FROM affiliate_daily_activity) AS activity_rows, (SELECT count(*)::int FROM affiliate_daily_commission) AS commission_rows`
-      )
-      await knex.raw(`ANALYZE affiliate_daily_activity, affiliate_daily_commission`)
-      log(`rollup built in ${rollupBuildMs} ms (${JSON.stringify(rollupRows)}); a day's run ${rollupHourlyMs} ms`)
-      const lag = await pass("autovacuum lag", booted, list)
-      await knex.raw(`VACUUM ANALYZE ${TABLES.join(", ")}`)
-      const vacuumed = await pass("vacuumed", booted, list)
-
-      return {
-        counts,
-        mix,
-        anchor: anchor.toISOString(),
-        rollup: { build_ms: rollupBuildMs, next_day_ms: rollupHourlyMs, ...rollupRows },
-        busy,
-        typical,
-        scenarios: list.map((s) => ({ ...s, from: s.from.toISOString(), to: s.to.toISOString(), rows_in_range: inRange[s.key] })),
-        fill_ms: fillMs,
-        passes: { lag, vacuumed },
-        total_ms: Date.now() - started,
-      }
-    } finally {
-      await booted.shutdown()
+    // The fill's "now", a whole second so that reruns with the same data are alike.
+    const anchor = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const split = new Date(anchor.getTime() - LAG_SHARE * 365 * DAY)
+    t = now()
+    const mix = await stage(knex, COUNTS, anchor)
+    await insertRange(knex, anchor, new Date(anchor.getTime() - 400 * DAY), split)
+    await knex.raw(`VACUUM ANALYZE ${TABLES.join(", ")}`)
+    await insertRange(knex, anchor, split, new Date(anchor.getTime() + DAY))
+    await dropStaging(knex)
+    await knex.raw(`ANALYZE ${TABLES.join(", ")}`)
+    const fillMs = Math.round(ms(t))
+    const { rows: [counts] } = await knex.raw(
+      `SELECT (SELECT count(*)::int FROM affiliate) AS affiliates,
+              (SELECT count(*)::int FROM affiliate_click) AS clicks,
+              (SELECT count(*)::int FROM affiliate_order_attribution) AS receipts,
+              (SELECT count(*)::int FROM affiliate_order_attribution WHERE outcome = 'credited') AS credited_receipts,
+              (SELECT count(*)::int FROM affiliate_commission) AS entries,
+              (SELECT count(*)::int FROM affiliate_payout) AS payouts`
+    )
+    if (counts.clicks !== COUNTS.clicks || counts.entries !== COUNTS.entries || counts.receipts !== COUNTS.receipts) {
+      throw new Error(`unexpected counts: ${JSON.stringify(counts)}`)
     }
+    log(`filled ${JSON.stringify(counts)} in ${(fillMs / 1000).toFixed(1)} s`)
+
+    const busy = await affiliateFacts(knex, 1)
+    const typical = await affiliateFacts(knex, Math.round(COUNTS.affiliates / 2))
+    const list = scenarios(anchor, busy, typical)
+    // What each scenario aggregates: the cost of a report is the rows in its range.
+    const inRange: Record<string, unknown> = {}
+    for (const s of list) {
+      const scope = s.affiliate_id ? "AND affiliate_id = :a" : ""
+      const where = `created_at >= :f AND created_at < :t ${scope}`
+      inRange[s.key] = (
+        await knex.raw(
+          `SELECT (SELECT count(*)::int FROM affiliate_click WHERE ${where}) AS clicks,
+                  (SELECT count(*)::int FROM affiliate_order_attribution WHERE outcome = 'credited' AND ${where}) AS credited_orders,
+                  (SELECT count(*)::int FROM affiliate_commission WHERE type IN ('sale', 'reversal', 'clawback') AND ${where}) AS entries`,
+          { f: s.from, t: s.to, ...(s.affiliate_id ? { a: s.affiliate_id } : {}) }
+        )
+      ).rows[0]
+    }
+    // The daily rollup: built from the rows up to the fill's day (the first run after an
+    // upgrade), then one hourly run a day later (re-derives the last day and the new one).
+    t = now()
+    await booted.service.rollUpActivity({ until: anchor })
+    const rollupBuildMs = Math.round(ms(t))
+    t = now()
+    await booted.service.rollUpActivity({ until: new Date(anchor.getTime() + DAY) })
+    const rollupHourlyMs = Math.round(ms(t))
+    const { rows: [rollupRows] } = await knex.raw(
+      `SELECT (SELECT count(*)::int FROM affiliate_daily_activity) AS activity_rows, (SELECT count(*)::int FROM affiliate_daily_commission) AS commission_rows`
+    )
+    await knex.raw(`ANALYZE affiliate_daily_activity, affiliate_daily_commission`)
+    log(`rollup built in ${rollupBuildMs} ms (${JSON.stringify(rollupRows)}); a day's run ${rollupHourlyMs} ms`)
+    const lag = await pass("autovacuum lag", booted, list)
+    await knex.raw(`VACUUM ANALYZE ${TABLES.join(", ")}`)
+    const vacuumed = await pass("vacuumed", booted, list)
+
+    return {
+      counts,
+      mix,
+      anchor: anchor.toISOString(),
+      rollup: { build_ms: rollupBuildMs, next_day_ms: rollupHourlyMs, ...rollupRows },
+      busy,
+      typical,
+      scenarios: list.map((s) => ({ ...s, from: s.from.toISOString(), to: s.to.toISOString(), rows_in_range: inRange[s.key] })),
+      fill_ms: fillMs,
+      passes: { lag, vacuumed },
+      total_ms: Date.now() - started,
+    }
+  } finally {
+    await booted.shutdown()
+  }
 }
