@@ -23,14 +23,17 @@ const ADMIN = { email: env("CLUSTER_ADMIN_EMAIL"), password: env("CLUSTER_ADMIN_
 const seed = JSON.parse(fs.readFileSync(env("CLUSTER_SEED_OUT"), "utf8"))
 const PORTS = env("CLUSTER_PORTS").split(",").map(Number)
 
-// Ticks short enough to count: the release job every 5 s, the reconcile job every 20 s.
+// Ticks short enough to count: the release job every 5 s, the reconcile job every 20 s, the
+// reports' rollup every 10 s.
 const RELEASE_EVERY_S = 5
 const RECONCILE_EVERY_S = 20
+const ROLLUP_EVERY_S = 10
 const jobEnv = {
   DATABASE_URL,
   REDIS_URL,
   MEDUSA_AFFILIATES_RELEASE_SCHEDULE: `*/${RELEASE_EVERY_S} * * * * *`,
   MEDUSA_AFFILIATES_RECONCILE_SCHEDULE: `*/${RECONCILE_EVERY_S} * * * * *`,
+  MEDUSA_AFFILIATES_ROLLUP_SCHEDULE: `*/${ROLLUP_EVERY_S} * * * * *`,
 }
 
 const instance = (name, mode, port) =>
@@ -484,7 +487,7 @@ async function moneyInvariants(affiliates) {
 /** Across both workers each job ran at most once per tick, and ticks were not skipped wholesale. */
 async function jobsOncePerTick() {
   const rows = []
-  for (const [job, every] of [["release-commissions", RELEASE_EVERY_S], ["reconcile-orders", RECONCILE_EVERY_S]]) {
+  for (const [job, every] of [["release-commissions", RELEASE_EVERY_S], ["reconcile-orders", RECONCILE_EVERY_S], ["roll-up-activity", ROLLUP_EVERY_S]]) {
     const runs = workers.flatMap((w) => [...w.log().matchAll(new RegExp(`${job} run for (\\S+):`, "g"))].map((m) => ({ worker: w.name, tick: m[1] })))
     const ticks = new Set(runs.map((r) => r.tick))
     check(ticks.size === runs.length, `${job}: ${runs.length} runs for ${ticks.size} ticks: a tick ran twice`)
