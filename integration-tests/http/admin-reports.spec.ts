@@ -3,6 +3,8 @@ import { affiliateService, createAffiliate } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 import { creditOrder } from "../fixtures/ledger"
+import { unscheduleJob } from "../fixtures/jobs"
+import { config as rollupJobConfig } from "../../src/jobs/roll-up-activity"
 
 jest.setTimeout(120_000)
 
@@ -35,6 +37,11 @@ medusaIntegrationTestRunner({
       await creditOrder(c(), { affiliate_id: bob.id, order_id: "order_b1", currency_code: "eur", base: 400, commission: 40, source: "link" })
       return { alice, bob }
     }
+
+    beforeAll(async () => {
+      // A scheduled rollup inside a test would roll up days before the test restamps rows into them.
+      await unscheduleJob(rollupJobConfig)
+    })
 
     beforeEach(async () => {
       admin = (await adminHeaders(c())).headers

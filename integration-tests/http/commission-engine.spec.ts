@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import releaseCommissionsJob from "../../src/jobs/release-commissions"
-import reconcileOrdersJob from "../../src/jobs/reconcile-orders"
+import releaseCommissionsJob, { config as releaseJobConfig } from "../../src/jobs/release-commissions"
+import reconcileOrdersJob, { config as reconcileJobConfig } from "../../src/jobs/reconcile-orders"
+import { unscheduleJob } from "../fixtures/jobs"
 import { recomputeOrderCommissionWorkflow } from "../../src/workflows/commissions/workflows/recompute-order-commission"
 import { attributeOrderWorkflow } from "../../src/workflows/attribution/workflows/attribute-order"
 import {
@@ -47,6 +48,12 @@ medusaIntegrationTestRunner({
       await linkPromotion(c(), alice.id, (await createPromotion(c(), "ALICE10")).id)
       return alice
     }
+
+    beforeAll(async () => {
+      // The jobs' tests count what one run books: a scheduled tick must not run in between.
+      await unscheduleJob(reconcileJobConfig)
+      await unscheduleJob(releaseJobConfig)
+    })
 
     beforeEach(async () => {
       store = await seedStore(c())

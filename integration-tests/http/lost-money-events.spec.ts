@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MedusaContainer } from "@medusajs/framework/types"
-import { WorkflowScheduler } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import reconcileOrdersJob, { config as reconcileJobConfig } from "../../src/jobs/reconcile-orders"
+import { unscheduleJob } from "../fixtures/jobs"
 import { ORDER_MONEY_FIELDS, orderMoneyState } from "../../src/workflows/commissions/order-money-state"
 import { affiliateService, createAffiliate, eventually, ledgerOf, receiptOf } from "../fixtures/affiliates"
 import {
@@ -171,10 +171,9 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      // The app schedules the job every quarter hour; a tick inside a test would run it
+      // The app schedules the job every quarter hour: a tick inside a test would run it
       // between the test's own runs (moving the cursor, following the lost twin first).
-      // Medusa names a job's workflow `job-<name>`.
-      await new WorkflowScheduler().clearWorkflow({ id: `job-${reconcileJobConfig.name}` } as any)
+      await unscheduleJob(reconcileJobConfig)
     })
 
     beforeEach(async () => {
