@@ -79,6 +79,17 @@ const KINDS: MoneyEventKind[] = [
     ledger: [SALE],
   },
   {
+    // order.claim_created and order.return_received: the claimed shirt comes back; the
+    // replacement sent in its place keeps its commission (the customer paid for one shirt).
+    kind: "claim (replacement sent, item received)",
+    change: (c, store, o) =>
+      claimItems(c, o.orderId, [{ id: o.shirtLine, quantity: 1 }], {
+        newItems: [{ variant_id: store.products.shirt.variant_id, quantity: 1 }],
+        receive: true,
+      }),
+    ledger: [SALE],
+  },
+  {
     // order.claim_created and order.return_received: a refund claim for a shirt, which
     // comes back.
     kind: "claim (refund, item received)",
@@ -94,14 +105,14 @@ const KINDS: MoneyEventKind[] = [
     ledger: [SALE],
   },
   {
-    // order.exchange_created and order.return_received: the shirt comes back and is
-    // reversed; the engine credits nothing for the mug sent (new lines are not in the sale).
+    // order.exchange_created and order.return_received: the shirt comes back; the mug sent
+    // in its place keeps the mug's share of the shirt's 10 (half its price).
     kind: "exchange (received)",
     change: (c, store, o) =>
       exchangeItems(c, o.orderId, [{ id: o.shirtLine, quantity: 1 }], [{ variant_id: store.products.mug.variant_id, quantity: 1 }], {
         receive: true,
       }),
-    ledger: [SALE, ["reversal", -10]],
+    ledger: [SALE, ["reversal", -5]],
   },
 ]
 

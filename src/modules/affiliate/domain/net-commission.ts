@@ -11,8 +11,11 @@ type Big = ReturnType<typeof MathBN.convert>
  */
 export type OrderMoneyState = {
   canceled: boolean
-  /** Current quantity and received-return quantity per line item id (absent = removed). */
-  items: Record<string, { quantity: BigNumberInput; returned_quantity: BigNumberInput }>
+  /**
+   * Current quantity and received-return quantity per line item id (absent = removed), and
+   * of the returned units those a claim or exchange sent goods in place of (replacedQuantities).
+   */
+  items: Record<string, { quantity: BigNumberInput; returned_quantity: BigNumberInput; replaced_quantity?: BigNumberInput }>
   /** The order total now, after returns, edits and credit lines. */
   order_total: BigNumberInput
   /** Refunds not explained by a return or edit, as Medusa's credit lines record them. */
@@ -26,13 +29,16 @@ const ZERO = MathBN.convert(0)
 const min = (a: Big, b: Big) => (MathBN.lt(a, b) ? a : b)
 const max = (a: Big, b: Big) => (MathBN.gt(a, b) ? a : b)
 
-/** The share of a line still kept: (current quantity - returned) / quantity at the sale, in [0, 1]. */
+/**
+ * The share of a line still kept: (current quantity - returned + replaced) / quantity at
+ * the sale, in [0, 1].
+ */
 function keptShare(line: FrozenLine, state: OrderMoneyState): Big {
   const current = state.items[line.line_item_id]
   if (!current || MathBN.lte(line.quantity, 0)) {
     return ZERO
   }
-  const kept = MathBN.sub(current.quantity, current.returned_quantity)
+  const kept = MathBN.add(MathBN.sub(current.quantity, current.returned_quantity), current.replaced_quantity ?? 0)
   return min(max(MathBN.div(kept, line.quantity), ZERO), MathBN.convert(1))
 }
 
@@ -68,9 +74,10 @@ export function unexplainedRefund(state: OrderMoneyState): Big {
 /**
  * What the sale of an order has earned given the order's current state: nothing
  * once canceled; each line at its own frozen terms for the share not returned or edited
- * away (a flat per-order amount while any credited line with a base is kept); then a
- * refund that no return explains (a credit line) reduces the rest in proportion to the
- * value of the kept order (unexplainedRefund). Never below zero, never above the sale.
+ * away, units a claim or exchange replaced counting as kept (a flat per-order amount while
+ * any credited line with a base is kept); then a refund that no return explains (a credit
+ * line) reduces the rest in proportion to the value of the kept order (unexplainedRefund).
+ * Never below zero, never above the sale.
  */
 export function netCommissionForOrder(
   sale: { amount: BigNumberInput; lines: FrozenLine[] },

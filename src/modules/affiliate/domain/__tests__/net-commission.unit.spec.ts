@@ -188,6 +188,48 @@ describe("an order edit lowers the net of the lines it removes", () => {
   })
 })
 
+describe("units a claim or exchange replaced count as kept", () => {
+  // Medusa: the claim's or exchange's return sets the line's returned quantity; the goods sent
+  // are new lines (not in the sale) whose price enters the order total.
+  it("a line returned in a claim and replaced in full keeps its whole commission", () => {
+    const st = state(TWO_RATES, {
+      items: withItems(TWO_RATES, { item_a: { quantity: 1, returned_quantity: 1, replaced_quantity: 1 } }),
+    })
+    expect(net(TWO_RATES, st)).toBe("25")
+  })
+
+  it("units replaced by goods of half their price keep half of their commission", () => {
+    const st = state(TWO_RATES, {
+      items: withItems(TWO_RATES, { item_b: { quantity: 2, returned_quantity: 2, replaced_quantity: 1 } }),
+      order_total: 140,
+    })
+    expect(net(TWO_RATES, st)).toBe("17.5")
+  })
+
+  it("an exchange's refunded difference is explained by the return: 100 exchanged for 50, 50 refunded", () => {
+    const st = state(TWO_RATES, {
+      items: withItems(TWO_RATES, { item_a: { quantity: 1, returned_quantity: 1, replaced_quantity: "0.5" } }),
+      order_total: 120,
+      captured_total: 170,
+      refunded_total: 50,
+    })
+    expect(net(TWO_RATES, st)).toBe("20")
+  })
+
+  it("a line never keeps more than it sold, however much was sent in its place", () => {
+    const st = state(TWO_RATES, {
+      items: withItems(TWO_RATES, { item_a: { quantity: 1, returned_quantity: 1, replaced_quantity: 3 } }),
+    })
+    expect(net(TWO_RATES, st)).toBe("25")
+  })
+
+  it("a flat order amount is kept when every credited line came back but was replaced", () => {
+    const FLAT = sale(frozen("item_a", 1, "40", null, "5", "order_flat"))
+    const st = state(FLAT, { items: { item_a: { quantity: 1, returned_quantity: 1, replaced_quantity: 1 } }, order_total: 50 })
+    expect(net(FLAT, st)).toBe("5")
+  })
+})
+
 describe("a refund not tied to a return (a credit line) reverses proportionally", () => {
   it("a refund of 30 % of the paid total without a return lowers net commission by 30 %", () => {
     // 51 of 170 credited back: total 119, credit line 51
