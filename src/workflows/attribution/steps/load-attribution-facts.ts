@@ -1,18 +1,10 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { OrderLineTotals, orderLineFields, orderLineTotals } from "../order-lines"
 
-export type OrderLine = {
-  id: string
-  product_id: string | null
-  collection_id: string | null
-  quantity: string
-  /** Item total after discounts, without tax. */
-  subtotal_after_discounts: string
-  /** Item total after discounts, with tax. */
-  total: string
-}
+export type OrderLine = OrderLineTotals & { collection_id: string | null }
 
 /** Everything attribution needs, as plain JSON (dates as ISO strings) so steps can checkpoint it. */
 export type AttributionFacts = {
@@ -22,6 +14,7 @@ export type AttributionFacts = {
     email: string | null
     currency_code: string
     placed_at: string
+    /** Read under `commissionBase: "total"` only (else 0): no other base counts shipping. */
     shipping_total: string
     lines: OrderLine[]
   }
@@ -37,8 +30,6 @@ export type AttributionFacts = {
 
 /** What the load step returns: nothing more to read once the order has its receipt. */
 export type LoadedAttributionFacts = { receipt_exists: true } | AttributionFacts
-
-const asString = (value: unknown) => (value == null ? "0" : MathBN.convert(value as any).toFixed())
 
 /**
  * Reads the order from Medusa (lines, promotion codes, cart referral in metadata) and the
@@ -66,15 +57,9 @@ export const loadAttributionFactsStep = createStep(
           "currency_code",
           "created_at",
           "metadata",
-          "shipping_total",
           "promotions.id",
           "promotions.code",
-          "items.id",
-          "items.quantity",
-          "items.product_id",
-          "items.subtotal",
-          "items.discount_subtotal",
-          "items.total",
+          ...orderLineFields(affiliates.getOptions().commissionBase),
         ],
         filters: { id: input.order_id },
       },
@@ -141,9 +126,9 @@ export const loadAttributionFactsStep = createStep(
     const liveCodes = promotionCodes.filter((p) => loaded.has(p.affiliate_id))
 
     // Lines' collections matter only to collection rules: the product module is asked only then.
-    const items = (order.items ?? []).filter(Boolean) as any[]
+    const { lines, shipping_total } = orderLineTotals(order)
     const hasCollectionRule = affiliateRows.some((a: any) => (a.program?.rules ?? []).some((r: any) => r.target_type === "collection"))
-    const productIds = [...new Set(items.map((i) => i.product_id).filter(Boolean))]
+    const productIds = [...new Set(lines.map((l) => l.product_id).filter(Boolean))]
     const { data: products } =
       hasCollectionRule && productIds.length
         ? await query.graph({ entity: "product", fields: ["id", "collection_id"], filters: { id: productIds } })
@@ -157,15 +142,8 @@ export const loadAttributionFactsStep = createStep(
         email: order.email ?? null,
         currency_code: order.currency_code,
         placed_at: new Date(order.created_at as any).toISOString(),
-        shipping_total: asString(order.shipping_total),
-        lines: items.map((item) => ({
-          id: item.id,
-          product_id: item.product_id ?? null,
-          collection_id: collectionOf.get(item.product_id) ?? null,
-          quantity: asString(item.quantity),
-          subtotal_after_discounts: MathBN.sub(item.subtotal ?? 0, item.discount_subtotal ?? 0).toFixed(),
-          total: asString(item.total),
-        })),
+        shipping_total,
+        lines: lines.map((line) => ({ ...line, collection_id: collectionOf.get(line.product_id) ?? null })),
       },
       receipt_exists: false,
       attribution: attribution && loaded.has(attribution.affiliate_id)
