@@ -193,7 +193,7 @@ async function partClicks() {
         (await harness.query(url(APP_DB), "SELECT count(*)::int AS n FROM affiliate_click WHERE affiliate_id = $1", [seed.clickAffiliate.id]))[0].n,
       key: seed.publishableKey,
       code: seed.clickAffiliate.code,
-      rounds: Number(process.env.BENCH_ROUNDS || 2),
+      rounds: Number(process.env.BENCH_ROUNDS || 3),
       connections: Number(process.env.BENCH_CONNECTIONS || 32),
       duration: Number(process.env.BENCH_DURATION || 10),
       warmup: Number(process.env.BENCH_WARMUP || 3),

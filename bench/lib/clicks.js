@@ -117,19 +117,22 @@ async function clicksBench({ baseUrl, key, code, connections, duration, warmup, 
   const clicksBefore = await countClicks()
   await measure("warm-up no-op", specs.noop, warmup)
   await measure("warm-up click", specs.click, warmup)
-  // Alternating order: no-op first in odd rounds, click first in even rounds.
-  const measured = { noop: [], click: [] }
+  await measure("warm-up click, fixed session", specs.dedup, Math.min(warmup, 3))
+  // The three side by side in every round, each round in another order (no-op, insert,
+  // dedup; then rotated), so each path meets the same machine state as the no-op route.
+  const order = ["noop", "click", "dedup"]
+  const labels = { noop: "no-op route", click: "click route, random session", dedup: "click route, fixed session (dedup)" }
+  const measured = { noop: [], click: [], dedup: [] }
   for (let round = 1; round <= rounds; round++) {
-    for (const which of round % 2 ? ["noop", "click"] : ["click", "noop"]) {
-      measured[which].push(await measure(which === "noop" ? "no-op route" : "click route, random session", specs[which], duration, round))
+    const shift = (round - 1) % order.length
+    for (const which of [...order.slice(shift), ...order.slice(0, shift)]) {
+      measured[which].push(await measure(labels[which], specs[which], duration, round))
     }
   }
-  await measure("warm-up click, fixed session", specs.dedup, Math.min(warmup, 3))
-  const dedup = aggregate([await measure("click route, fixed session (dedup)", specs.dedup, duration)])
   const inserted = (await countClicks()) - clicksBefore
 
   const clickRuns = all.filter((r) => r.path !== specs.noop.path)
-  const [noop, click] = [aggregate(measured.noop), aggregate(measured.click)]
+  const [noop, click, dedup] = [aggregate(measured.noop), aggregate(measured.click), aggregate(measured.dedup)]
   return {
     rounds,
     connections,
@@ -141,6 +144,7 @@ async function clicksBench({ baseUrl, key, code, connections, duration, warmup, 
     ratio: click.rps / noop.rps,
     ratio_per_round: measured.click.map((c, i) => c.rps / measured.noop[i].rps),
     dedup_ratio: dedup.rps / noop.rps,
+    dedup_ratio_per_round: measured.dedup.map((d, i) => d.rps / measured.noop[i].rps),
     rows: {
       inserted,
       expected: clickRuns.reduce((a, r) => a + r.created, 0),

@@ -11,14 +11,13 @@
 // The bench app loads no subscribers, so nothing attributes the orders behind our back.
 // Per-step times come from the workflow transaction's step start stamps (ms resolution).
 // Writes the figures as JSON to $BENCH_RESULT_OUT.
-import fs from "fs"
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { defaultStoreRetrieveOrderFields } from "@medusajs/medusa/api/store/orders/query-config"
 import { attributeOrderWorkflow } from "../../../src/workflows/attribution/workflows/attribute-order"
 import { stats } from "../../lib/module"
-import { createReferredOrders, now, pool, Seed } from "./lib/orders"
+import { benchFiles, createReferredOrders, now, pool } from "./lib/orders"
 
 type Sample = { order_id: string; ms: number; created: boolean; entries_created: number; steps: Record<string, number> }
 
@@ -74,12 +73,7 @@ async function attribute(container: ExecArgs["container"], orderId: string): Pro
 }
 
 export default async function attributionBench({ container }: ExecArgs) {
-  const seedPath = process.env.BENCH_SEED_IN
-  const out = process.env.BENCH_RESULT_OUT
-  if (!seedPath || !out) {
-    throw new Error("BENCH_SEED_IN and BENCH_RESULT_OUT must be set")
-  }
-  const seed: Seed = JSON.parse(fs.readFileSync(seedPath, "utf8"))
+  const { seed, writeResult } = benchFiles()
   const count = Number(process.env.BENCH_ORDERS || 1000)
   const log = (message: string) => console.log(`[attribution] ${message}`)
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -159,7 +153,7 @@ export default async function attributionBench({ container }: ExecArgs) {
     rerun: summarize(rerun, rerunWall, rerunCpu),
     checks: { after_sequential: afterSequential, final: await counts(pg) },
   }
-  fs.writeFileSync(out, JSON.stringify(result, null, 2))
+  writeResult(result)
 }
 
 /** What the ledger and the receipts hold, and any order booked twice. */

@@ -13,7 +13,6 @@
 // Measured: one job run (must find and reverse exactly those orders, reading only them), a
 // second run right after (the changes are still in its cursor overlap: read again, nothing
 // booked), and a run with nothing changed since its cursor. Writes JSON to $BENCH_RESULT_OUT.
-import fs from "fs"
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
@@ -24,7 +23,7 @@ import { attributeOrderWorkflow } from "../../../src/workflows/attribution/workf
 import { RECONCILE_CURSOR, RECONCILE_MONEY_CURSOR } from "../../../src/workflows/reconcile/reconcile-window"
 import { reconcileOrdersWorkflow } from "../../../src/workflows/reconcile/workflows/reconcile-orders"
 import { stats } from "../../lib/module"
-import { createReferredOrders, now, pool, Seed } from "./lib/orders"
+import { benchFiles, createReferredOrders, now, pool } from "./lib/orders"
 
 const MINUTE = 60_000
 
@@ -38,12 +37,7 @@ function filler(type: string): string {
 }
 
 export default async function reconcileBench({ container }: ExecArgs) {
-  const seedPath = process.env.BENCH_SEED_IN
-  const out = process.env.BENCH_RESULT_OUT
-  if (!seedPath || !out) {
-    throw new Error("BENCH_SEED_IN and BENCH_RESULT_OUT must be set")
-  }
-  const seed: Seed = JSON.parse(fs.readFileSync(seedPath, "utf8"))
+  const { seed, writeResult } = benchFiles()
   const total = Number(process.env.BENCH_RECONCILE_ORDERS || 100_000)
   const real = Math.min(total, Number(process.env.BENCH_RECONCILE_REAL || 500))
   const changed = Math.min(real, Number(process.env.BENCH_RECONCILE_CHANGED || 100))
@@ -182,18 +176,11 @@ export default async function reconcileBench({ container }: ExecArgs) {
   const canceledSales = (
     await pg.raw(`SELECT sum(amount)::float AS amount FROM affiliate_commission WHERE type = 'sale' AND order_id = ANY(?)`, [canceled])
   ).rows[0]
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        store: { ...sizes, real_orders: real, changed_orders: changed },
-        changed_run: changedRun,
-        again_run: againRun,
-        idle_runs: { ...stats(idle.map((r) => r.ms)), runs: idle },
-        checks: { reversed_orders: reversals.orders, reversal_entries: reversals.entries, reversed: reversals.amount, canceled_sales: canceledSales.amount },
-      },
-      null,
-      2
-    )
-  )
+  writeResult({
+    store: { ...sizes, real_orders: real, changed_orders: changed },
+    changed_run: changedRun,
+    again_run: againRun,
+    idle_runs: { ...stats(idle.map((r) => r.ms)), runs: idle },
+    checks: { reversed_orders: reversals.orders, reversal_entries: reversals.entries, reversed: reversals.amount, canceled_sales: canceledSales.amount },
+  })
 }

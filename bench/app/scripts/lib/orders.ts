@@ -1,5 +1,6 @@
 // Real orders for the `medusa exec` benchmarks: customers and orders through Medusa's own
 // workflows, as a storefront's completed carts leave them (a referral code in metadata).
+import fs from "fs"
 import { ExecArgs } from "@medusajs/framework/types"
 import { createCustomersWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
 
@@ -8,6 +9,19 @@ export type Seed = {
   salesChannelId: string
   variants: { id: string; product_id: string; title: string; price: number }[]
   attributionAffiliates: { id: string; code: string }[]
+}
+
+/** The seed bench/run.js wrote ($BENCH_SEED_IN), and where a script writes its figures ($BENCH_RESULT_OUT). */
+export function benchFiles(): { seed: Seed; writeResult: (result: unknown) => void } {
+  const seedPath = process.env.BENCH_SEED_IN
+  const out = process.env.BENCH_RESULT_OUT
+  if (!seedPath || !out) {
+    throw new Error("BENCH_SEED_IN and BENCH_RESULT_OUT must be set")
+  }
+  return {
+    seed: JSON.parse(fs.readFileSync(seedPath, "utf8")),
+    writeResult: (result) => fs.writeFileSync(out, JSON.stringify(result, null, 2)),
+  }
 }
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6
