@@ -31,6 +31,9 @@ export type AttributionFacts = {
 /** What the load step returns: nothing more to read once the order has its receipt. */
 export type LoadedAttributionFacts = { receipt_exists: true } | AttributionFacts
 
+/** A candidate affiliate is read with its program's terms. */
+const CANDIDATE_RELATIONS = ["program", "program.rules"]
+
 /**
  * Reads the order from Medusa (lines, promotion codes, cart referral in metadata) and the
  * affiliate side of it (the customer's attribution, affiliates of the codes, the click).
@@ -41,30 +44,32 @@ export const loadAttributionFactsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const affiliates = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
 
-    // A repeated order.placed (or the reconcile job) stops here, before the costly order read.
-    const [receipt] = await affiliates.listAffiliateOrderAttributions({ order_id: input.order_id }, { take: 1, select: ["id"] })
+    // The receipt check and the order read side by side: a repeated order.placed (or the
+    // reconcile job) is rare, and then the order read is only wasted, not wrong.
+    const [[receipt], { data: [order] }] = await Promise.all([
+      affiliates.listAffiliateOrderAttributions({ order_id: input.order_id }, { take: 1, select: ["id"] }),
+      query.graph(
+        {
+          entity: "order",
+          fields: [
+            "id",
+            "customer_id",
+            "email",
+            "currency_code",
+            "created_at",
+            "metadata",
+            "promotions.id",
+            "promotions.code",
+            ...orderLineFields(affiliates.getOptions().commissionBase),
+          ],
+          filters: { id: input.order_id },
+        },
+        { throwIfKeyNotFound: true }
+      ),
+    ])
     if (receipt) {
       return new StepResponse<LoadedAttributionFacts>({ receipt_exists: true })
     }
-
-    const { data: [order] } = await query.graph(
-      {
-        entity: "order",
-        fields: [
-          "id",
-          "customer_id",
-          "email",
-          "currency_code",
-          "created_at",
-          "metadata",
-          "promotions.id",
-          "promotions.code",
-          ...orderLineFields(affiliates.getOptions().commissionBase),
-        ],
-        filters: { id: input.order_id },
-      },
-      { throwIfKeyNotFound: true }
-    )
 
     // The storefront's referral, copied by Medusa from cart metadata to the order.
     const metadata = (order.metadata ?? {}) as Record<string, unknown>
@@ -72,14 +77,48 @@ export const loadAttributionFactsStep = createStep(
     const referralCode = typeof metadata.affiliate_code === "string" ? metadata.affiliate_code : null
     const promotionIds = (order.promotions ?? []).filter(Boolean).map((p: any) => p.id)
 
-    // The affiliate-side reads depend only on the order: one round trip's wait for all.
+    // Each candidate affiliate, with its program's terms, is read once, as soon as a read
+    // names it: the waits overlap instead of adding up.
+    const candidates = new Map<string, Promise<any | null>>()
+    const candidate = (id: string) => {
+      if (!candidates.has(id)) {
+        const read = affiliates.listAffiliates({ id }, { take: 1, relations: CANDIDATE_RELATIONS }).then(([a]) => a ?? null)
+        // Awaited below; should another read fail first, this one's failure is not unhandled.
+        read.catch(() => undefined)
+        candidates.set(id, read)
+      }
+      return candidates.get(id)!
+    }
+
+    // The affiliate-side reads depend only on the order.
     const [[attribution], { data: promotions }, click, found, prior] = await Promise.all([
-      order.customer_id ? affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 }) : [],
+      order.customer_id
+        ? affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 }).then((rows) => {
+            rows[0] && candidate(rows[0].affiliate_id)
+            return rows
+          })
+        : [],
       promotionIds.length
-        ? query.graph({ entity: "promotion", fields: ["id", "code", "affiliate.id"], filters: { id: promotionIds } })
+        ? query.graph({ entity: "promotion", fields: ["id", "code", "affiliate.id"], filters: { id: promotionIds } }).then((result) => {
+            result.data.forEach((p: any) => p.affiliate?.id && candidate(p.affiliate.id))
+            return result
+          })
         : { data: [] as any[] },
-      clickId ? affiliates.listAffiliateClicks({ id: clickId }, { take: 1 }).then(([c]) => c ?? null) : null,
-      !clickId && referralCode ? affiliates.retrieveAffiliateByCode(referralCode).catch(() => null) : null,
+      clickId
+        ? affiliates.listAffiliateClicks({ id: clickId }, { take: 1 }).then(([c]) => {
+            c && candidate(c.affiliate_id)
+            return c ?? null
+          })
+        : null,
+      !clickId && referralCode
+        ? affiliates
+            .retrieveAffiliateByCode(referralCode, { relations: CANDIDATE_RELATIONS })
+            .then((a) => {
+              candidates.set(a.id, Promise.resolve(a))
+              return a
+            })
+            .catch(() => null)
+        : null,
       order.customer_id
         ? affiliates.listAffiliateOrderAttributions(
             { customer_id: order.customer_id, outcome: "credited", order_id: { $ne: order.id } },
@@ -107,16 +146,7 @@ export const loadAttributionFactsStep = createStep(
       }
     }
 
-    const affiliateIds = [
-      ...new Set([
-        ...(attribution ? [attribution.affiliate_id] : []),
-        ...promotionCodes.map((p) => p.affiliate_id),
-        ...(referral ? [referral.affiliate_id] : []),
-      ]),
-    ]
-    const affiliateRows = affiliateIds.length
-      ? await affiliates.listAffiliates({ id: affiliateIds }, { relations: ["program", "program.rules"] })
-      : []
+    const affiliateRows = (await Promise.all(candidates.values())).filter(Boolean)
     // A candidate whose affiliate was deleted since is not a candidate any more.
     const loaded = new Set(affiliateRows.map((a) => a.id))
     if (referral && !loaded.has(referral.affiliate_id)) {
