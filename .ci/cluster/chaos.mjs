@@ -291,10 +291,15 @@ async function killWorkerMidBurst() {
   return placed
 }
 
-/** Two releases forced at once on each server while the scheduled ones run: each due entry moves once. */
+/**
+ * Two releases forced at once on each server while the scheduled ones run: each due entry
+ * moves once. The runs' own counts must add up to the entries SQL shows released in the
+ * window: the 10 sales, and any other entry that fell due meanwhile (named if there is one).
+ */
 async function forcedReleases() {
   await eventually(async () => Number((await db.one(`SELECT count(*) AS n FROM affiliate_commission WHERE status = 'pending' AND available_at <= now()`)).n) === 0, "no due entry before the forced releases", 60_000, 500)
   const logOffsets = workers.map((w) => w.log().length)
+  const before = new Map((await db.rows(`SELECT id, status FROM affiliate_commission`)).map((r) => [r.id, r.status]))
   const orders = await pool(orderPlan(10, 2000, "link"), 5, (p) => placeOrder(p.n, p))
   await eventually(async () => (await receiptsOf(orders.map((o) => o.id))).length === orders.length, "the 10 orders' receipts")
   const forced = await Promise.all(
@@ -306,9 +311,24 @@ async function forcedReleases() {
     .flatMap((w, i) => [...w.log().slice(logOffsets[i]).matchAll(/release-commissions run for \S+: released (\d+) entries/g)])
     .reduce((sum, m) => sum + Number(m[1]), 0)
   const byForced = forced.reduce((sum, r) => sum + r.released, 0)
-  check(byForced + scheduled === orders.length, `10 due sales were released ${byForced + scheduled} times (forced ${byForced}, scheduled ${scheduled})`)
-  figures.summary.push(["Release forced 4 times at once (2 per server) beside the scheduled runs, 10 due sales", `released ${byForced} by the forced runs + ${scheduled} by the scheduler = 10: each once`])
-  say(`forced releases: ${byForced} + ${scheduled} scheduled = ${orders.length}`)
+  const released = (
+    await db.rows(`SELECT id, type, order_id, affiliate_id, amount::numeric::text AS amount FROM affiliate_commission WHERE released_at IS NOT NULL`)
+  ).filter((e) => !before.has(e.id) || before.get(e.id) === "pending")
+  const orderIds = new Set(orders.map((o) => o.id))
+  const sales = released.filter((e) => e.type === "sale" && orderIds.has(e.order_id))
+  const others = released.filter((e) => !sales.includes(e))
+  check(sales.length === orders.length, `${sales.length} of the 10 sales released`)
+  check(
+    byForced + scheduled === released.length,
+    `the runs report ${byForced + scheduled} releases (forced ${byForced}, scheduled ${scheduled}) for ${released.length} entries released in the window` +
+      (others.length ? `, besides the 10 sales: ${others.map((e) => `${e.type} ${e.amount} of ${e.order_id ?? e.affiliate_id}`).join(", ")}` : "")
+  )
+  const besides = others.length ? ` and ${others.length} other entries that fell due meanwhile` : ""
+  figures.summary.push([
+    "Release forced 4 times at once (2 per server) beside the scheduled runs, 10 due sales",
+    `released ${byForced} by the forced runs + ${scheduled} by the scheduler = the 10 sales${besides}: each once`,
+  ])
+  say(`forced releases: ${byForced} + ${scheduled} scheduled = ${released.length} entries released (10 sales${besides})`)
 }
 
 /** A customer who applies on the storefront, approved by the admin, with `amount` available. */
