@@ -6,6 +6,7 @@ import { adminHeaders } from "../fixtures/auth"
 import { updateAffiliateProgramWorkflow } from "../../src/workflows/programs/workflows/update-program"
 import { createAffiliateProgramWorkflow } from "../../src/workflows/programs/workflows/create-program"
 import { expectError } from "../fixtures/http"
+import { DEFAULT_RISK_RULES } from "../../src/modules/affiliate/domain/risk/rules"
 
 jest.setTimeout(120_000)
 
@@ -342,6 +343,66 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ name: "P", commission_value: 10, metadata: { a: 1 } })
         )
         expect(await rulesOf(program.id)).toEqual(rulesBefore)
+      })
+    })
+
+    describe("risk_rules: a program's fraud rules, stored as changed and shown in full", () => {
+      it("shows the defaults until set; a part given replaces what was set; null puts the defaults back", async () => {
+        const { data: created } = await api.post("/admin/affiliate-programs", { name: "Coupon sites", commission_value: 10 }, { headers })
+        const id = created.affiliate_program.id
+        expect(created.affiliate_program.risk_rules).toEqual(DEFAULT_RISK_RULES)
+
+        const { data: updated } = await api.post(
+          `/admin/affiliate-programs/${id}`,
+          {
+            risk_rules: {
+              review_on: ["visitor_match"],
+              code_binding: "no_credit",
+              velocity: { factor: 4 },
+              holds: { new_affiliate: { first_orders: 5, hold_days: 60 }, order_over: [{ currency_code: "USD", amount: 500, hold_days: 45 }] },
+            },
+          },
+          { headers }
+        )
+        const expected = {
+          ...DEFAULT_RISK_RULES,
+          review_on: ["visitor_match"],
+          code_binding: "no_credit",
+          velocity: { ...DEFAULT_RISK_RULES.velocity, factor: 4 },
+          holds: { ...DEFAULT_RISK_RULES.holds, new_affiliate: { first_orders: 5, hold_days: 60 }, order_over: [{ currency_code: "usd", amount: "500", hold_days: 45 }] },
+        }
+        expect(updated.affiliate_program.risk_rules).toEqual(expected)
+        const { data: listed } = await api.get(`/admin/affiliate-programs?q=Coupon`, { headers })
+        expect(listed.affiliate_programs[0].risk_rules).toEqual(expected)
+        // Only what the admin changed is stored: later defaults reach the rest.
+        expect((await service().retrieveAffiliateProgram(id)).risk_rules).toEqual({
+          review_on: ["visitor_match"],
+          code_binding: "no_credit",
+          velocity: { factor: 4 },
+          holds: { new_affiliate: { first_orders: 5, hold_days: 60 }, order_over: [{ currency_code: "usd", amount: "500", hold_days: 45 }] },
+        })
+
+        const { data: replaced } = await api.post(`/admin/affiliate-programs/${id}`, { risk_rules: { email_same_domain: true } }, { headers })
+        expect(replaced.affiliate_program.risk_rules).toEqual({ ...DEFAULT_RISK_RULES, email_same_domain: true })
+        const { data: reset } = await api.post(`/admin/affiliate-programs/${id}`, { risk_rules: null }, { headers })
+        expect(reset.affiliate_program.risk_rules).toEqual(DEFAULT_RISK_RULES)
+      })
+
+      it("an unknown rule, a negative threshold or a percent over 100 is a 400 naming the field, changing nothing", async () => {
+        const program = await service().createAffiliatePrograms({ name: "P", commission_value: 10, risk_rules: { review_on: ["velocity"] } } as any)
+        const before = await snapshot()
+        for (const [risk_rules, field] of [
+          [{ ip_match: true }, /risk_rules: unknown field ip_match/],
+          [{ review_on: ["ip_match"] }, /risk_rules\.review_on: must be one of/],
+          [{ velocity: { min_orders: -2 } }, /risk_rules\.velocity\.min_orders: must be at least 1/],
+          [{ refund_rate: { max_percent: 150 } }, /risk_rules\.refund_rate\.max_percent: must be at most 100/],
+          [{ holds: { new_affiliate: { hold_days: 30 } } }, /risk_rules\.holds\.new_affiliate\.first_orders/],
+          [{ holds: { order_over: [{ currency_code: "usd", amount: "-1", hold_days: 30 }] } }, /risk_rules\.holds\.order_over\.0\.amount/],
+        ] as [Record<string, unknown>, RegExp][]) {
+          await expectError(api.post(`/admin/affiliate-programs/${program.id}`, { risk_rules }, { headers }), 400, field)
+          await expectError(api.post("/admin/affiliate-programs", { name: "Q", commission_value: 5, risk_rules }, { headers }), 400, field)
+        }
+        expect(await snapshot()).toBe(before)
       })
     })
 

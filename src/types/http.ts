@@ -11,6 +11,7 @@ import type {
   PayoutStatus,
   ProgramRuleTarget,
 } from "./enums"
+import type { RiskRules } from "../modules/affiliate/domain/risk/rules"
 
 export type {
   AffiliateStatus,
@@ -69,6 +70,8 @@ export type AffiliateProgram = {
   first_order_only: boolean
   min_payout_amount: MoneyValue
   auto_approve: boolean
+  /** The fraud rules in full, the defaults filled in. */
+  risk_rules: RiskRules
   rules?: AffiliateProgramRule[]
   created_at: string
   updated_at?: string

@@ -219,6 +219,25 @@ export default class AffiliateModuleService extends MedusaService({
     await super.updateAffiliates({ selector: { id }, data: values } as any, sharedContext)
   }
 
+  /**
+   * Updates programs by id. `risk_rules`, when given, replaces what the program stored (the
+   * ORM would merge a JSON object into the old one, keeping rules the admin took out).
+   */
+  @InjectTransactionManager()
+  // @ts-expect-error the generated method has a wider signature
+  async updateAffiliatePrograms(
+    data: ({ id: string } & Record<string, unknown>) | ({ id: string } & Record<string, unknown>)[],
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<AffiliateProgramDTO | AffiliateProgramDTO[]> {
+    const input = Array.isArray(data) ? data : [data]
+    const replacing = input.filter((p) => p.risk_rules !== undefined)
+    if (replacing.length) {
+      await super.updateAffiliatePrograms(replacing.map((p) => ({ id: p.id, risk_rules: null })) as any, sharedContext)
+    }
+    const updated = await super.updateAffiliatePrograms(input as any, sharedContext)
+    return Array.isArray(data) ? updated : updated[0]
+  }
+
   /** Finds an affiliate by code, in any case. */
   @InjectManager()
   async retrieveAffiliateByCode(

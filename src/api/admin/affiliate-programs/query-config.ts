@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
 import { refetchOr404 } from "../../utils/refetch"
 
 /** A program's terms with its rules. */
@@ -14,6 +15,7 @@ export const PROGRAM_FIELDS = [
   "first_order_only",
   "min_payout_amount",
   "auto_approve",
+  "risk_rules",
   "metadata",
   "created_at",
   "updated_at",
@@ -27,6 +29,11 @@ export const PROGRAM_FIELDS = [
 
 export const listProgramsQueryConfig = { defaults: PROGRAM_FIELDS, isList: true }
 
+/** A program as the admin sees it: its fraud rules in full, the defaults filled in. */
+export function programResponse<P extends Record<string, any>>(program: P): P {
+  return "risk_rules" in program ? { ...program, risk_rules: riskRulesOf(program.risk_rules) } : program
+}
+
 /** A program as the admin sees it; 404 when absent. */
-export const refetchProgram = (scope: MedusaContainer, id: string) =>
-  refetchOr404(scope, { entity: "affiliate_program", id, fields: PROGRAM_FIELDS, label: "Affiliate program" })
+export const refetchProgram = async (scope: MedusaContainer, id: string) =>
+  programResponse(await refetchOr404(scope, { entity: "affiliate_program", id, fields: PROGRAM_FIELDS, label: "Affiliate program" }))

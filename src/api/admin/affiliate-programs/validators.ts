@@ -1,6 +1,7 @@
 import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
 import { z } from "@medusajs/framework/zod"
 import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../types/enums"
+import { AdminRiskRules } from "./risk-rules-validator"
 import { decimal, fieldMessage, listParams, named, nestedStrictObject, oneOf, recordId, searchText } from "../../utils/validators"
 
 /** Whole days, bounded to keep dates in range. */
@@ -56,9 +57,11 @@ const programFields = {
   auto_approve: z.boolean(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   rules: AdminProgramRules,
+  /** Fraud rules: what is left out takes its default; null puts all back to the defaults. */
+  risk_rules: AdminRiskRules,
 }
 
-/** Any program field; `rules`, when given, replaces the whole set. */
+/** Any program field; `rules` and `risk_rules`, when given, replace what the program had. */
 export const AdminUpdateAffiliateProgram = z.strictObject(programFields).partial()
 export type AdminUpdateAffiliateProgramType = z.infer<typeof AdminUpdateAffiliateProgram>
 

@@ -21,6 +21,8 @@ const AffiliateProgram = model
       first_order_only: model.boolean().default(false),
       min_payout_amount: model.bigNumber().default(0),
       auto_approve: model.boolean().default(false),
+      /** Fraud rules the program changed from the defaults (domain/risk/rules.ts riskRulesOf); NULL = all defaults. */
+      risk_rules: model.json().nullable(),
       metadata: model.json().nullable(),
       rules: model.hasMany(() => AffiliateProgramRule, { mappedBy: "program" }),
       affiliates: model.hasMany(() => Affiliate, { mappedBy: "program" }),

@@ -4,6 +4,7 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { CommissionType, ProgramRuleTarget } from "../../../types/enums"
 import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
+import { RiskRulesInput } from "../../../modules/affiliate/domain/risk/rules"
 
 /** A per-product or per-collection exception to a program's rate. */
 export type ProgramRuleInput = {
@@ -26,6 +27,8 @@ export type ProgramFields = {
   min_payout_amount?: string
   auto_approve?: boolean
   metadata?: Record<string, unknown> | null
+  /** What the program changes from the default fraud rules; null = the defaults. */
+  risk_rules?: RiskRulesInput | null
 }
 
 const MAX_PERCENT = PROGRAM_TERM_LIMITS.max_percentage

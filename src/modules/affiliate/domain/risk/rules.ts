@@ -12,6 +12,14 @@ export const RISK_SIGNAL_TYPES: readonly RiskSignalType[] = [
   "refund_rate",
 ]
 
+/** The bounds of the rules' numbers, shared by the admin validator and the dashboard's form. */
+export const RISK_RULE_LIMITS = {
+  max_orders: 100_000,
+  max_factor: 1000,
+  max_window_days: 365,
+  max_order_over: 50,
+} as const
+
 /** What happens to an affiliate's promotion code used without that affiliate's traffic. */
 export const CODE_BINDINGS = ["off", "no_credit", "review"] as const
 export type CodeBinding = (typeof CODE_BINDINGS)[number]
@@ -34,7 +42,7 @@ export type RiskRules = {
   /** Longer holds; the longest that applies wins, never shorter than the program's hold_days. */
   holds: {
     /** An affiliate's first `first_orders` credited orders, or orders within `first_days` of joining. */
-    new_affiliate: { first_orders: number | null; first_days: number | null; hold_days: number } | null
+    new_affiliate: { first_orders?: number | null; first_days?: number | null; hold_days: number } | null
     /** An affiliate whose 90-day refund rate is over `over_percent`. */
     refund_rate: { over_percent: number; hold_days: number } | null
     /** An order over `amount` in `currency_code`. */
@@ -52,8 +60,18 @@ export const DEFAULT_RISK_RULES: RiskRules = {
   holds: { new_affiliate: null, refund_rate: null, order_over: [] },
 }
 
+/** What a program stores: any part of the rules, each nested group in part too. */
+export type RiskRulesInput = Partial<
+  Omit<RiskRules, "velocity" | "visitor_orders" | "refund_rate" | "holds"> & {
+    velocity: Partial<RiskRules["velocity"]>
+    visitor_orders: Partial<RiskRules["visitor_orders"]>
+    refund_rate: Partial<RiskRules["refund_rate"]>
+    holds: Partial<RiskRules["holds"]>
+  }
+>
+
 /** The program's rules over the defaults: a program stores only what it changed. */
-export function riskRulesOf(stored: Partial<RiskRules> | null | undefined): RiskRules {
+export function riskRulesOf(stored: RiskRulesInput | null | undefined): RiskRules {
   const s = stored ?? {}
   return {
     ...DEFAULT_RISK_RULES,
