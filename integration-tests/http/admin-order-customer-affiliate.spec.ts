@@ -72,6 +72,7 @@ medusaIntegrationTestRunner({
             outcome: "credited",
             source: "code",
             candidates: expect.any(Array),
+            risk: { hold: { hold_days: 30, reasons: [{ rule: "program", hold_days: 30 }] } },
           })
         )
         // Shirt 100 less the 10 % code = 90 commissionable, at the default program's 10 %.
@@ -87,6 +88,7 @@ medusaIntegrationTestRunner({
             order_id: credited,
             payout_id: null,
             available_at: expect.any(String),
+            hold: { hold_days: 30, reasons: [{ rule: "program", hold_days: 30 }] },
             created_at: expect.any(String),
           }),
         ])

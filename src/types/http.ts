@@ -11,7 +11,7 @@ import type {
   PayoutStatus,
   ProgramRuleTarget,
 } from "./enums"
-import type { RiskRules } from "../modules/affiliate/domain/risk/rules"
+import type { AppliedHold, RiskRules } from "../modules/affiliate/domain/risk/rules"
 
 export type {
   AffiliateStatus,
@@ -119,6 +119,8 @@ export type AffiliateCommission = {
   base_amount: MoneyValue | null
   order_id: string | null
   available_at: string | null
+  /** A sale's hold and why (on the order's affiliate route). */
+  hold?: AppliedHold | null
   payout_id: string | null
   note?: string | null
   reference?: string | null
@@ -211,6 +213,8 @@ export type OrderAttribution = {
   source: OrderAttributionSource | null
   reason: string | null
   candidates: AttributionCandidate[]
+  /** A credited order's fraud review: the hold its sale got and why. */
+  risk?: { hold: AppliedHold } | null
   created_at?: string
 }
 

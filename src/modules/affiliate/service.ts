@@ -38,6 +38,7 @@ import type {
   TrackingRepository,
 } from "./repositories"
 import type { PayableAffiliate } from "./repositories/payout"
+import type { AffiliateTrackRecord } from "./repositories/tracking"
 import type {
   ActivityReport,
   AffiliateAttributionDTO,
@@ -330,6 +331,16 @@ export default class AffiliateModuleService extends MedusaService({
     }
     const appended = data.sale ? await this.appendLedgerEntries_([data.sale], sharedContext) : NOTHING_APPENDED
     return { created: true, receipt_id: receipt.id, appended }
+  }
+
+  /** What risk-based holds judge affiliates by (see the tracking repository). */
+  @InjectManager()
+  async getAffiliateTrackRecords(
+    affiliateIds: string[],
+    options: { since: Date; countUpTo: number },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<AffiliateTrackRecord[]> {
+    return affiliateIds.length ? await this.tracking_.trackRecords(affiliateIds, options, sharedContext) : []
   }
 
   /**

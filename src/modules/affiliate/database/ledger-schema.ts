@@ -15,6 +15,7 @@ export const LEDGER_INSERT_COLUMNS = [
   "raw_base_amount",
   "order_id",
   "lines",
+  "hold",
   "status",
   "available_at",
   "idempotency_key",

@@ -2,6 +2,7 @@ import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { currencyDigits, roundToCurrency } from "./currency-precision"
 import { LedgerEntryStatus, LedgerEntryType } from "../../../types/enums"
+import type { AppliedHold } from "./risk/rules"
 
 /** What a caller asks to append to the ledger. */
 export type NewLedgerEntry = {
@@ -15,6 +16,8 @@ export type NewLedgerEntry = {
   base_amount?: BigNumberInput | null
   order_id?: string | null
   lines?: Record<string, unknown>[] | null
+  /** A sale's hold and why (risk rules' riskHold). */
+  hold?: AppliedHold | null
   status?: LedgerEntryStatus
   available_at?: Date | null
   reference?: string | null
@@ -119,6 +122,7 @@ export function prepareLedgerEntry(entry: NewLedgerEntry): PreparedLedgerEntry {
     base_amount: entry.base_amount == null ? null : decimalString("base_amount", entry.base_amount),
     order_id: entry.order_id ?? null,
     lines: entry.lines ?? null,
+    hold: entry.hold ?? null,
     status,
     available_at: entry.available_at ?? null,
     reference: entry.reference ?? null,

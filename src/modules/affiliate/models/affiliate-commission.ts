@@ -22,6 +22,8 @@ const AffiliateCommission = model
       order_id: model.text().nullable(),
       /** Per-line detail of how the amount was computed (line id, base, rate, amount). */
       lines: model.json().nullable(),
+      /** A sale's hold: its days and the rules that set them (the program's, or risk rules that lengthened it). */
+      hold: model.json().nullable(),
       status: model.enum([...LEDGER_ENTRY_STATUSES]).default("pending"),
       /** End of the hold period. */
       available_at: model.dateTime().nullable(),

@@ -22,6 +22,8 @@ const AffiliateOrderAttribution = model
       currency_code: model.text().nullable(),
       /** The order's money state when commission last followed it; the reconcile job compares it. */
       money_fingerprint: model.text().nullable(),
+      /** Fraud review of a credited order: the hold applied and why. */
+      risk: model.json().nullable(),
       affiliate: model.belongsTo(() => Affiliate, { mappedBy: "order_attributions" }).nullable(),
     }
   )

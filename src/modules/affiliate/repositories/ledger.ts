@@ -33,6 +33,7 @@ export class LedgerRepository extends SqlRepository {
         raw_base_amount: rawBigNumber(e.base_amount),
         order_id: e.order_id,
         lines: json(e.lines),
+        hold: json(e.hold),
         status: e.status,
         available_at: e.available_at,
         idempotency_key: e.idempotency_key,

@@ -17,6 +17,15 @@ export type ReceiptInput = {
   reason: string
   candidates: unknown[]
   currency_code: string | null
+  /** A credited order's fraud review: the hold applied and why. */
+  risk?: Record<string, unknown> | null
+}
+
+export type AffiliateTrackRecord = {
+  affiliate_id: string
+  credited_orders: number
+  credited_orders_90_days: number
+  refunded_orders_90_days: number
 }
 
 export type AttributionInput = {
@@ -105,8 +114,8 @@ export class TrackingRepository extends SqlRepository {
     const knex = this.knex(context)
     const inserted = await knex.raw(
       `INSERT INTO affiliate_order_attribution
-         (id, order_id, customer_id, affiliate_id, outcome, source, reason, candidates, currency_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+         (id, order_id, customer_id, affiliate_id, outcome, source, reason, candidates, currency_code, risk)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)
        ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id`,
       [
@@ -119,6 +128,7 @@ export class TrackingRepository extends SqlRepository {
         r.reason,
         JSON.stringify(r.candidates),
         r.currency_code,
+        r.risk ? JSON.stringify(r.risk) : null,
       ]
     )
     if (inserted.rows.length) {
@@ -130,6 +140,39 @@ export class TrackingRepository extends SqlRepository {
       .whereNull("deleted_at")
       .first()
     return { id: existing.id, created: false }
+  }
+
+  /**
+   * What risk-based holds judge an affiliate by: their credited orders (counted up to
+   * `countUpTo`, all a "first N orders" rule needs) and, since `since`, their credited orders
+   * and how many of those had commission reversed or clawed back.
+   */
+  async trackRecords(
+    affiliateIds: string[],
+    { since, countUpTo }: { since: Date; countUpTo: number },
+    context: Ctx = {}
+  ): Promise<AffiliateTrackRecord[]> {
+    const result = await this.knex(context).raw(
+      `SELECT a.id AS affiliate_id,
+              (SELECT count(*) FROM (
+                 SELECT 1 FROM affiliate_order_attribution r
+                 WHERE r.affiliate_id = a.id AND r.outcome = 'credited' AND r.deleted_at IS NULL
+                 LIMIT ?) first)::int AS credited_orders,
+              recent.credited::int AS credited_orders_90_days,
+              recent.refunded::int AS refunded_orders_90_days
+         FROM unnest(?::text[]) AS a(id)
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS credited,
+                  count(*) FILTER (WHERE EXISTS (
+                    SELECT 1 FROM affiliate_commission c
+                    WHERE c.order_id = r.order_id AND c.affiliate_id = r.affiliate_id
+                      AND c.type IN ('reversal', 'clawback') AND c.deleted_at IS NULL)) AS refunded
+           FROM affiliate_order_attribution r
+           WHERE r.affiliate_id = a.id AND r.outcome = 'credited' AND r.created_at >= ? AND r.deleted_at IS NULL
+         ) recent`,
+      [countUpTo, affiliateIds, since]
+    )
+    return result.rows
   }
 
   /** Records the money state an order's commission now follows (what the reconcile job compares). */

@@ -2,7 +2,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
+import { holdsNeedTrackRecord, TrackRecord } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { OrderLineTotals, orderLineFields, orderLineTotals } from "../order-lines"
+
+const NINETY_DAYS_MS = 90 * 86_400_000
 
 export type OrderLine = OrderLineTotals & { collection_id: string | null }
 
@@ -26,6 +30,8 @@ export type AttributionFacts = {
   prior_credited_orders: number
   /** Every affiliate named above, with its program's terms. */
   affiliates: Record<string, any>
+  /** Candidates' records, read only for those whose program's risk-based holds judge by them. */
+  track_records: Record<string, TrackRecord>
 }
 
 /** What the load step returns: nothing more to read once the order has its receipt. */
@@ -159,10 +165,18 @@ export const loadAttributionFactsStep = createStep(
     const { lines, shipping_total } = orderLineTotals(order)
     const hasCollectionRule = affiliateRows.some((a: any) => (a.program?.rules ?? []).some((r: any) => r.target_type === "collection"))
     const productIds = [...new Set(lines.map((l) => l.product_id).filter(Boolean))]
-    const { data: products } =
+    // Risk-based holds that judge the affiliate by their record: read only for such programs.
+    const judged = affiliateRows.filter((a: any) => holdsNeedTrackRecord(riskRulesOf(a.program?.risk_rules)))
+    const countUpTo = Math.max(1, ...judged.map((a: any) => riskRulesOf(a.program.risk_rules).holds.new_affiliate?.first_orders ?? 0))
+    const [{ data: products }, records] = await Promise.all([
       hasCollectionRule && productIds.length
-        ? await query.graph({ entity: "product", fields: ["id", "collection_id"], filters: { id: productIds } })
-        : { data: [] as any[] }
+        ? query.graph({ entity: "product", fields: ["id", "collection_id"], filters: { id: productIds } })
+        : { data: [] as any[] },
+      affiliates.getAffiliateTrackRecords(
+        judged.map((a: any) => a.id),
+        { since: new Date(new Date(order.created_at as any).getTime() - NINETY_DAYS_MS), countUpTo }
+      ),
+    ])
     const collectionOf = new Map(products.map((p: any) => [p.id, p.collection_id ?? null]))
 
     const facts: AttributionFacts = {
@@ -188,6 +202,7 @@ export const loadAttributionFactsStep = createStep(
       unresolved_referral: unresolved,
       prior_credited_orders: prior.length,
       affiliates: Object.fromEntries(affiliateRows.map((a) => [a.id, JSON.parse(JSON.stringify(a))])),
+      track_records: Object.fromEntries(records.map(({ affiliate_id, ...record }) => [affiliate_id, record])),
     }
     return new StepResponse<LoadedAttributionFacts>(facts)
   }

@@ -4,6 +4,8 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { AffiliateFacts, chooseAttribution } from "../../../modules/affiliate/domain/choose-attribution"
 import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
 import { holdEndsAt } from "../../../modules/affiliate/domain/hold"
+import { AppliedHold, riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
+import { saleHold } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { ledgerKeys } from "../../../modules/affiliate/domain/ledger-keys"
 import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
@@ -25,6 +27,11 @@ export function commissionableLines(order: AttributionFacts["order"], base: "ite
     lines.push({ id: "shipping", product_id: null, collection_id: null, quantity: 1, base: order.shipping_total })
   }
   return lines
+}
+
+/** What an `order_over` hold compares: the items' total after discounts, with tax (shipping aside). */
+function orderTotal(order: AttributionFacts["order"]) {
+  return order.lines.reduce((sum, line) => MathBN.add(sum, line.total), MathBN.convert(0))
 }
 
 function toFacts(affiliate: any): AffiliateFacts {
@@ -95,8 +102,19 @@ export const recordOrderAttributionStep = createStep(
     })
 
     let sale: NewLedgerEntry | null = null
+    let hold: AppliedHold | null = null
     if (decision.outcome === "credited" && decision.affiliate) {
       const winner = facts.affiliates[decision.affiliate.id]
+      hold = saleHold(
+        {
+          program_hold_days: winner.program.hold_days,
+          placed_at: placedAt,
+          affiliate_created_at: new Date(winner.created_at),
+          track: facts.track_records?.[winner.id] ?? null,
+          order: { currency_code: facts.order.currency_code, total: orderTotal(facts.order) },
+        },
+        riskRulesOf(winner.program.risk_rules)
+      )
       const commission = computeSaleCommission(
         commissionableLines(facts.order, options.commissionBase),
         {
@@ -116,7 +134,8 @@ export const recordOrderAttributionStep = createStep(
         order_id: facts.order.id,
         lines: commission.lines,
         status: "pending" as const,
-        available_at: holdEndsAt(placedAt, winner.program.hold_days),
+        available_at: holdEndsAt(placedAt, hold!.hold_days),
+        hold,
         idempotency_key: ledgerKeys.sale(facts.order.id),
         reference: "order",
         reference_id: facts.order.id,
@@ -134,6 +153,7 @@ export const recordOrderAttributionStep = createStep(
         reason: decision.reason,
         candidates: decision.candidates,
         currency_code: facts.order.currency_code,
+        risk: hold ? { hold } : null,
       },
       attribution:
         bind && decision.affiliate && facts.order.customer_id

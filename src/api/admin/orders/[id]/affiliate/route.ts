@@ -4,8 +4,9 @@ import type AffiliateModuleService from "../../../../../modules/affiliate/servic
 import { refetchOr404 } from "../../../../utils/refetch"
 import { COMMISSION_FIELDS } from "../../../affiliate-commissions/query-config"
 
-// An entry shows as on the admin commissions list, plus how it was computed per line.
-const ENTRY_FIELDS = [...COMMISSION_FIELDS, "lines"]
+// An entry shows as on the admin commissions list, plus how it was computed per line and
+// (a sale) the hold it got and why.
+const ENTRY_FIELDS = [...COMMISSION_FIELDS, "lines", "hold"]
 
 /**
  * The order's receipt (who was credited and why, with the credited affiliate's code and
@@ -39,6 +40,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
           source: receipt.source,
           reason: receipt.reason,
           candidates: receipt.candidates,
+          risk: receipt.risk ?? null,
           currency_code: receipt.currency_code,
           created_at: receipt.created_at,
         }
