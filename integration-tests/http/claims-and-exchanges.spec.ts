@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAffiliate, eventually, ledgerOf, receiptOf } from "../fixtures/affiliates"
-import { ORDER_MONEY_FIELDS, orderMoneyState } from "../../src/workflows/commissions/order-money-state"
-import { claimItems, exchangeItems, placeOrder, receiveReturn, refund, returnItems, seedStore, TestStore } from "../fixtures/store"
+import { moneyFingerprint, placeCreditedOrder } from "../fixtures/credited-order"
+import { claimItems, exchangeItems, receiveReturn, refund, returnItems, seedStore, TestStore } from "../fixtures/store"
 
 jest.setTimeout(180_000)
 
@@ -28,36 +28,10 @@ medusaIntegrationTestRunner({
       })
     /** The ledger once the subscribers have followed the order's money state as it is now (booking nothing, where the test says so). */
     const settled = async (orderId: string) => {
-      await eventually(async () => (await receiptOf(c(), orderId)).money_fingerprint === (await fingerprintNow(orderId)))
+      await eventually(async () => (await receiptOf(c(), orderId)).money_fingerprint === (await moneyFingerprint(c(), orderId)))
       return entries(orderId)
     }
-    const fingerprintNow = async (orderId: string) => {
-      const { data: [order] } = await c().resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "order",
-        fields: ORDER_MONEY_FIELDS,
-        filters: { id: orderId },
-      })
-      return orderMoneyState(order).fingerprint
-    }
-
-    const credited = async () => {
-      const orderId = await placeOrder(c(), store, {
-        items: [
-          { variant_id: store.products.shirt.variant_id, quantity: 2 },
-          { variant_id: store.products.mug.variant_id, quantity: 1 },
-        ],
-        metadata: { affiliate_code: "ALICE" },
-        capture: true,
-      })
-      expect((await receiptOf(c(), orderId)).outcome).toBe("credited")
-      const { data: [order] } = await c().resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "order",
-        fields: ["items.id", "items.variant_id"],
-        filters: { id: orderId },
-      })
-      const lineOf = (variantId: string) => order.items.find((i: any) => i.variant_id === variantId)!.id
-      return { orderId, shirtLine: lineOf(store.products.shirt.variant_id) }
-    }
+    const credited = () => placeCreditedOrder(c(), store)
 
     beforeEach(async () => {
       store = await seedStore(c())

@@ -3,7 +3,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import reconcileOrdersJob, { config as reconcileJobConfig } from "../../src/jobs/reconcile-orders"
 import { unscheduleJob } from "../fixtures/jobs"
-import { ORDER_MONEY_FIELDS, orderMoneyState } from "../../src/workflows/commissions/order-money-state"
+import { CreditedOrder, moneyFingerprint, placeCreditedOrder } from "../fixtures/credited-order"
 import { affiliateService, createAffiliate, eventually, ledgerOf, receiptOf } from "../fixtures/affiliates"
 import {
   cancelOrder,
@@ -29,7 +29,7 @@ jest.setTimeout(180_000)
  */
 
 /** A credited order of 2 shirts (100) and a mug (50) + shipping 10: paid 260, sale 25 (10 % of 250). */
-type Credited = { orderId: string; shirtLine: string; mugLine: string }
+type Credited = CreditedOrder
 
 type MoneyEventKind = {
   kind: string
@@ -125,34 +125,12 @@ medusaIntegrationTestRunner({
     const shape = (entries: { type: string; amount: number; status: string }[]) =>
       entries.map((e) => ({ type: e.type, amount: e.amount, status: e.status }))
 
-    const credited = async (): Promise<Credited> => {
-      const orderId = await placeOrder(c(), store, {
-        items: [
-          { variant_id: store.products.shirt.variant_id, quantity: 2 },
-          { variant_id: store.products.mug.variant_id, quantity: 1 },
-        ],
-        metadata: { affiliate_code: "ALICE" },
-        capture: true,
-      })
-      expect((await receiptOf(c(), orderId)).outcome).toBe("credited")
-      const { data: [order] } = await c().resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "order",
-        fields: ["items.id", "items.variant_id"],
-        filters: { id: orderId },
-      })
-      const lineOf = (variantId: string) => order.items.find((i: any) => i.variant_id === variantId)!.id
-      return { orderId, shirtLine: lineOf(store.products.shirt.variant_id), mugLine: lineOf(store.products.mug.variant_id) }
-    }
+    const credited = () => placeCreditedOrder(c(), store)
 
     /** The money state the order has now, and the one its commission last followed. */
     const fingerprints = async (orderId: string) => {
-      const { data: [order] } = await c().resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "order",
-        fields: ORDER_MONEY_FIELDS,
-        filters: { id: orderId },
-      })
       const [receipt] = await affiliateService(c()).listAffiliateOrderAttributions({ order_id: orderId })
-      return { now: orderMoneyState(order).fingerprint, followed: receipt.money_fingerprint }
+      return { now: await moneyFingerprint(c(), orderId), followed: receipt.money_fingerprint }
     }
 
     /**
