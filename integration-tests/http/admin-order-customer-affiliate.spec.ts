@@ -72,7 +72,14 @@ medusaIntegrationTestRunner({
             outcome: "credited",
             source: "code",
             candidates: expect.any(Array),
-            risk: { hold: { hold_days: 30, reasons: [{ rule: "program", hold_days: 30 }] } },
+            risk: {
+              hold: { hold_days: 30, reasons: [{ rule: "program", hold_days: 30 }] },
+              signals: [
+                expect.objectContaining({ type: "email_alias", triggered: false }),
+                expect.objectContaining({ type: "contact_match", triggered: false }),
+                expect.objectContaining({ type: "code_without_click", triggered: true, evidence: expect.objectContaining({ code: "ALICE10" }) }),
+              ],
+            },
           })
         )
         // Shirt 100 less the 10 % code = 90 commissionable, at the default program's 10 %.

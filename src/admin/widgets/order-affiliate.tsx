@@ -1,6 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { CheckCircleSolid, XCircleSolid } from "@medusajs/icons"
+import { CheckCircleSolid, ExclamationCircleSolid, XCircleSolid } from "@medusajs/icons"
 import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { AffiliateLink } from "../components/affiliate-link"
 import { DomainStatusBadge } from "../components/domain-status-badge"
@@ -9,6 +9,7 @@ import { MoneyAmount } from "../components/money-amount"
 import { ErrorState } from "../components/states/error-state"
 import { NoRecords } from "../components/states/no-records"
 import { candidateSentence, receiptSentence } from "../lib/attribution-sentences"
+import { firedSignals, holdSentence } from "../lib/risk-sentences"
 import { formatDate, humanize, moneyNumber } from "../lib/format"
 import { useOrderAttribution } from "../lib/hooks/attributions"
 import type { AttributionCandidate, OrderAttribution, OrderAttributionSource } from "../../types/http"
@@ -58,6 +59,38 @@ const Candidate = ({ candidate, receipt }: { candidate: AttributionCandidate; re
     </div>
   </li>
 )
+
+/** A credited order's fraud review: the signals that fired, with their evidence, and the sale's hold. */
+const RiskSection = ({ receipt }: { receipt: OrderAttribution }) => {
+  const fired = firedSignals(receipt)
+  const hold = holdSentence(receipt)
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4">
+      <Heading level="h3">Risk</Heading>
+      {fired.length ? (
+        <ul className="flex flex-col gap-y-1" aria-label="Risk signals">
+          {fired.map((s) => (
+            <li key={s.type} className="flex items-start gap-x-2">
+              <ExclamationCircleSolid className="text-ui-tag-orange-icon mt-0.5 shrink-0" aria-hidden />
+              <Text size="small" leading="compact">
+                {s.sentence}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text size="small" className="text-ui-fg-subtle">
+          No risk signal fired.
+        </Text>
+      )}
+      {hold && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {hold}
+        </Text>
+      )}
+    </div>
+  )
+}
 
 /**
  * On an order's page, the attribution receipt: who was credited and why, the candidates
@@ -129,6 +162,7 @@ const OrderAffiliateWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
               </ul>
             </div>
           )}
+          {receipt.risk && <RiskSection receipt={receipt} />}
           <div className="px-6 py-4">
             <div className="flex items-center justify-between">
               <Heading level="h3">Ledger entries</Heading>

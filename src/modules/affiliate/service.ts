@@ -337,7 +337,7 @@ export default class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async getAffiliateTrackRecords(
     affiliateIds: string[],
-    options: { since: Date; countUpTo: number },
+    options: { at: Date; countUpTo: number },
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AffiliateTrackRecord[]> {
     return affiliateIds.length ? await this.tracking_.trackRecords(affiliateIds, options, sharedContext) : []

@@ -3,6 +3,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { AttributionSource, OrderAttributionOutcome, OrderAttributionSource } from "../../../types/enums"
 import { SqlRepository } from "../database/sql-repository"
+import type { TrackRecord } from "../domain/risk/sale-hold"
 
 type Ctx = Context<EntityManager>
 
@@ -21,12 +22,7 @@ export type ReceiptInput = {
   risk?: Record<string, unknown> | null
 }
 
-export type AffiliateTrackRecord = {
-  affiliate_id: string
-  credited_orders: number
-  credited_orders_90_days: number
-  refunded_orders_90_days: number
-}
+export type AffiliateTrackRecord = TrackRecord & { affiliate_id: string }
 
 export type AttributionInput = {
   customer_id: string
@@ -143,34 +139,40 @@ export class TrackingRepository extends SqlRepository {
   }
 
   /**
-   * What risk-based holds judge an affiliate by: their credited orders (counted up to
-   * `countUpTo`, all a "first N orders" rule needs) and, since `since`, their credited orders
-   * and how many of those had commission reversed or clawed back.
+   * An affiliate's record before `at` (an order's placing), what risk rules judge them by:
+   * credited orders (counted up to `countUpTo`, all a "first N orders" rule needs), and in
+   * one range scan of the 90 days before `at` their credited orders of the last hour, 30 and
+   * 90 days, and how many of the 90 days' had commission reversed or clawed back.
    */
   async trackRecords(
     affiliateIds: string[],
-    { since, countUpTo }: { since: Date; countUpTo: number },
+    { at, countUpTo }: { at: Date; countUpTo: number },
     context: Ctx = {}
   ): Promise<AffiliateTrackRecord[]> {
     const result = await this.knex(context).raw(
       `SELECT a.id AS affiliate_id,
               (SELECT count(*) FROM (
                  SELECT 1 FROM affiliate_order_attribution r
-                 WHERE r.affiliate_id = a.id AND r.outcome = 'credited' AND r.deleted_at IS NULL
-                 LIMIT ?) first)::int AS credited_orders,
-              recent.credited::int AS credited_orders_90_days,
+                 WHERE r.affiliate_id = a.id AND r.outcome = 'credited' AND r.created_at < :at AND r.deleted_at IS NULL
+                 LIMIT :countUpTo) first)::int AS credited_orders,
+              recent.last_hour::int AS credited_orders_last_hour,
+              recent.days_30::int AS credited_orders_30_days,
+              recent.days_90::int AS credited_orders_90_days,
               recent.refunded::int AS refunded_orders_90_days
-         FROM unnest(?::text[]) AS a(id)
+         FROM unnest(:ids::text[]) AS a(id)
          CROSS JOIN LATERAL (
-           SELECT count(*) AS credited,
+           SELECT count(*) AS days_90,
+                  count(*) FILTER (WHERE r.created_at >= :at::timestamptz - interval '30 days') AS days_30,
+                  count(*) FILTER (WHERE r.created_at >= :at::timestamptz - interval '1 hour') AS last_hour,
                   count(*) FILTER (WHERE EXISTS (
                     SELECT 1 FROM affiliate_commission c
                     WHERE c.order_id = r.order_id AND c.affiliate_id = r.affiliate_id
                       AND c.type IN ('reversal', 'clawback') AND c.deleted_at IS NULL)) AS refunded
            FROM affiliate_order_attribution r
-           WHERE r.affiliate_id = a.id AND r.outcome = 'credited' AND r.created_at >= ? AND r.deleted_at IS NULL
+           WHERE r.affiliate_id = a.id AND r.outcome = 'credited' AND r.deleted_at IS NULL
+             AND r.created_at >= :at::timestamptz - interval '90 days' AND r.created_at < :at
          ) recent`,
-      [countUpTo, affiliateIds, since]
+      { at, countUpTo, ids: affiliateIds }
     )
     return result.rows
   }

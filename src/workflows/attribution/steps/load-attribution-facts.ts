@@ -2,11 +2,15 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { PostalAddress } from "../../../modules/affiliate/domain/risk/contact-match"
+import type { AffiliateRiskProfile } from "../../../modules/affiliate/domain/risk/order-signals"
 import { riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
-import { holdsNeedTrackRecord, TrackRecord } from "../../../modules/affiliate/domain/risk/sale-hold"
+import { rulesNeedTrackRecord } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { OrderLineTotals, orderLineFields, orderLineTotals } from "../order-lines"
 
-const NINETY_DAYS_MS = 90 * 86_400_000
+const ADDRESS_FIELDS = ["address_1", "address_2", "city", "postal_code", "country_code", "phone"]
+/** An affiliate's own customer account, as the contact_match signal compares it. */
+const CONTACT_FIELDS = ["id", "phone", ...ADDRESS_FIELDS.map((f) => `addresses.${f}`)]
 
 export type OrderLine = OrderLineTotals & { collection_id: string | null }
 
@@ -20,6 +24,7 @@ export type AttributionFacts = {
     placed_at: string
     /** Read under `commissionBase: "total"` only (else 0): no other base counts shipping. */
     shipping_total: string
+    shipping_address: PostalAddress | null
     lines: OrderLine[]
   }
   receipt_exists: false
@@ -28,10 +33,8 @@ export type AttributionFacts = {
   referral: { kind: "click"; click_id: string; clicked_at: string; affiliate_id: string } | { kind: "code"; code: string; affiliate_id: string } | null
   unresolved_referral: { kind: "click" | "code"; value: string } | null
   prior_credited_orders: number
-  /** Every affiliate named above, with its program's terms. */
+  /** Every affiliate named above, with its program's terms and its `risk_profile` (AffiliateRiskProfile). */
   affiliates: Record<string, any>
-  /** Candidates' records, read only for those whose program's risk-based holds judge by them. */
-  track_records: Record<string, TrackRecord>
 }
 
 /** What the load step returns: nothing more to read once the order has its receipt. */
@@ -66,6 +69,7 @@ export const loadAttributionFactsStep = createStep(
             "metadata",
             "promotions.id",
             "promotions.code",
+            ...ADDRESS_FIELDS.map((f) => `shipping_address.${f}`),
             ...orderLineFields(affiliates.getOptions().commissionBase),
           ],
           filters: { id: input.order_id },
@@ -85,10 +89,29 @@ export const loadAttributionFactsStep = createStep(
 
     // Each candidate affiliate, with its program's terms, is read once, as soon as a read
     // names it: the waits overlap instead of adding up.
+    // Its risk profile (own contact details; the record only where the program's rules use
+    // it) is read right after it, still beside the other reads.
+    const placedAt = new Date(order.created_at as any)
+    const riskProfile = async (a: any): Promise<AffiliateRiskProfile> => {
+      const rules = riskRulesOf(a.program?.risk_rules)
+      const [customer, track] = await Promise.all([
+        a.customer_id
+          ? query.graph({ entity: "customer", fields: CONTACT_FIELDS, filters: { id: a.customer_id } }).then(({ data }) => data[0] ?? null)
+          : null,
+        rulesNeedTrackRecord(rules)
+          ? affiliates
+              .getAffiliateTrackRecords([a.id], { at: placedAt, countUpTo: Math.max(1, rules.holds.new_affiliate?.first_orders ?? 0) })
+              .then(([{ affiliate_id, ...record }]) => record)
+          : null,
+      ])
+      const addresses: PostalAddress[] = customer?.addresses ?? []
+      return { email: a.email ?? null, contacts: { addresses, phones: [customer?.phone ?? null, ...addresses.map((x) => x.phone ?? null)] }, track }
+    }
+    const withRiskProfile = async (a: any) => (a ? { ...a, risk_profile: await riskProfile(a) } : null)
     const candidates = new Map<string, Promise<any | null>>()
     const candidate = (id: string) => {
       if (!candidates.has(id)) {
-        const read = affiliates.listAffiliates({ id }, { take: 1, relations: CANDIDATE_RELATIONS }).then(([a]) => a ?? null)
+        const read = affiliates.listAffiliates({ id }, { take: 1, relations: CANDIDATE_RELATIONS }).then(([a]) => withRiskProfile(a))
         // Awaited below; should another read fail first, this one's failure is not unhandled.
         read.catch(() => undefined)
         candidates.set(id, read)
@@ -120,7 +143,9 @@ export const loadAttributionFactsStep = createStep(
         ? affiliates
             .retrieveAffiliateByCode(referralCode, { relations: CANDIDATE_RELATIONS })
             .then((a) => {
-              candidates.set(a.id, Promise.resolve(a))
+              const read = withRiskProfile(a)
+              read.catch(() => undefined)
+              candidates.set(a.id, read)
               return a
             })
             .catch(() => null)
@@ -165,18 +190,10 @@ export const loadAttributionFactsStep = createStep(
     const { lines, shipping_total } = orderLineTotals(order)
     const hasCollectionRule = affiliateRows.some((a: any) => (a.program?.rules ?? []).some((r: any) => r.target_type === "collection"))
     const productIds = [...new Set(lines.map((l) => l.product_id).filter(Boolean))]
-    // Risk-based holds that judge the affiliate by their record: read only for such programs.
-    const judged = affiliateRows.filter((a: any) => holdsNeedTrackRecord(riskRulesOf(a.program?.risk_rules)))
-    const countUpTo = Math.max(1, ...judged.map((a: any) => riskRulesOf(a.program.risk_rules).holds.new_affiliate?.first_orders ?? 0))
-    const [{ data: products }, records] = await Promise.all([
+    const { data: products } =
       hasCollectionRule && productIds.length
-        ? query.graph({ entity: "product", fields: ["id", "collection_id"], filters: { id: productIds } })
-        : { data: [] as any[] },
-      affiliates.getAffiliateTrackRecords(
-        judged.map((a: any) => a.id),
-        { since: new Date(new Date(order.created_at as any).getTime() - NINETY_DAYS_MS), countUpTo }
-      ),
-    ])
+        ? await query.graph({ entity: "product", fields: ["id", "collection_id"], filters: { id: productIds } })
+        : { data: [] as any[] }
     const collectionOf = new Map(products.map((p: any) => [p.id, p.collection_id ?? null]))
 
     const facts: AttributionFacts = {
@@ -185,8 +202,11 @@ export const loadAttributionFactsStep = createStep(
         customer_id: order.customer_id ?? null,
         email: order.email ?? null,
         currency_code: order.currency_code,
-        placed_at: new Date(order.created_at as any).toISOString(),
+        placed_at: placedAt.toISOString(),
         shipping_total,
+        shipping_address: order.shipping_address
+          ? Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, (order.shipping_address as any)[f] ?? null]))
+          : null,
         lines: lines.map((line) => ({ ...line, collection_id: collectionOf.get(line.product_id) ?? null })),
       },
       receipt_exists: false,
@@ -202,7 +222,6 @@ export const loadAttributionFactsStep = createStep(
       unresolved_referral: unresolved,
       prior_credited_orders: prior.length,
       affiliates: Object.fromEntries(affiliateRows.map((a) => [a.id, JSON.parse(JSON.stringify(a))])),
-      track_records: Object.fromEntries(records.map(({ affiliate_id, ...record }) => [affiliate_id, record])),
     }
     return new StepResponse<LoadedAttributionFacts>(facts)
   }

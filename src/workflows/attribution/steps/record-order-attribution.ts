@@ -1,10 +1,12 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
-import { AffiliateFacts, chooseAttribution } from "../../../modules/affiliate/domain/choose-attribution"
+import { AffiliateFacts, AttributionDecision, chooseAttribution } from "../../../modules/affiliate/domain/choose-attribution"
 import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
 import { holdEndsAt } from "../../../modules/affiliate/domain/hold"
+import { AffiliateRiskProfile, orderRiskSignals } from "../../../modules/affiliate/domain/risk/order-signals"
 import { AppliedHold, riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
+import { RiskSignal } from "../../../modules/affiliate/domain/risk/signal"
 import { saleHold } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { ledgerKeys } from "../../../modules/affiliate/domain/ledger-keys"
 import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
@@ -32,6 +34,42 @@ export function commissionableLines(order: AttributionFacts["order"], base: "ite
 /** What an `order_over` hold compares: the items' total after discounts, with tax (shipping aside). */
 function orderTotal(order: AttributionFacts["order"]) {
   return order.lines.reduce((sum, line) => MathBN.add(sum, line.total), MathBN.convert(0))
+}
+
+/** A credited order's fraud review, written on its receipt: its signals with their evidence, and its sale's hold. */
+export type OrderRisk = { signals: RiskSignal[]; hold: AppliedHold }
+
+function orderRisk(facts: AttributionFacts, decision: AttributionDecision, winner: any, placedAt: Date): OrderRisk {
+  const rules = riskRulesOf(winner.program.risk_rules)
+  const profile: AffiliateRiskProfile = winner.risk_profile
+  const attributed = facts.attribution
+  const signals = orderRiskSignals(
+    {
+      buyer: { email: facts.order.email, shipping_address: facts.order.shipping_address, phone: facts.order.shipping_address?.phone ?? null },
+      credit: {
+        source: decision.source!,
+        affiliate_id: winner.id,
+        code: decision.source === "code" ? (decision.candidates.find((c) => c.won)?.reference ?? null) : null,
+        // The cart's referral (a click, or the code of a referral link) is the affiliate's own traffic.
+        cart_click_affiliate_id: facts.referral?.affiliate_id ?? null,
+        customer_attributed_to_affiliate:
+          !!attributed && attributed.affiliate_id === winner.id && (!attributed.expires_at || new Date(attributed.expires_at) > placedAt),
+      },
+      affiliate: profile,
+    },
+    rules
+  )
+  const hold = saleHold(
+    {
+      program_hold_days: winner.program.hold_days,
+      placed_at: placedAt,
+      affiliate_created_at: new Date(winner.created_at),
+      track: profile.track,
+      order: { currency_code: facts.order.currency_code, total: orderTotal(facts.order) },
+    },
+    rules
+  )
+  return { signals, hold }
 }
 
 function toFacts(affiliate: any): AffiliateFacts {
@@ -102,19 +140,11 @@ export const recordOrderAttributionStep = createStep(
     })
 
     let sale: NewLedgerEntry | null = null
-    let hold: AppliedHold | null = null
+    let risk: OrderRisk | null = null
     if (decision.outcome === "credited" && decision.affiliate) {
       const winner = facts.affiliates[decision.affiliate.id]
-      hold = saleHold(
-        {
-          program_hold_days: winner.program.hold_days,
-          placed_at: placedAt,
-          affiliate_created_at: new Date(winner.created_at),
-          track: facts.track_records?.[winner.id] ?? null,
-          order: { currency_code: facts.order.currency_code, total: orderTotal(facts.order) },
-        },
-        riskRulesOf(winner.program.risk_rules)
-      )
+      risk = orderRisk(facts, decision, winner, placedAt)
+      const hold = risk.hold
       const commission = computeSaleCommission(
         commissionableLines(facts.order, options.commissionBase),
         {
@@ -134,7 +164,7 @@ export const recordOrderAttributionStep = createStep(
         order_id: facts.order.id,
         lines: commission.lines,
         status: "pending" as const,
-        available_at: holdEndsAt(placedAt, hold!.hold_days),
+        available_at: holdEndsAt(placedAt, hold.hold_days),
         hold,
         idempotency_key: ledgerKeys.sale(facts.order.id),
         reference: "order",
@@ -153,7 +183,7 @@ export const recordOrderAttributionStep = createStep(
         reason: decision.reason,
         candidates: decision.candidates,
         currency_code: facts.order.currency_code,
-        risk: hold ? { hold } : null,
+        risk,
       },
       attribution:
         bind && decision.affiliate && facts.order.customer_id

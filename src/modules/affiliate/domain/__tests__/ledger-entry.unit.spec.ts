@@ -336,6 +336,7 @@ describe("a prepared entry carries every field, optional ones as null", () => {
       base_amount: null,
       order_id: null,
       lines: null,
+      hold: null,
       status: "pending",
       available_at: null,
       reference: null,

@@ -1,3 +1,4 @@
+import { OrderAttributionSource } from "../../../../types/enums"
 import { RiskSignal } from "./signal"
 
 export type CodeWithoutClickEvidence = {
@@ -13,8 +14,8 @@ export type CodeWithoutClickEvidence = {
  * travelled without the affiliate's traffic, as leaked codes do on coupon sites.
  */
 export function codeWithoutClickSignal(input: {
-  /** The winning candidate's source and affiliate. */
-  source: string
+  /** The winning candidate's source (the receipt's: `code` is an affiliate's promotion code) and affiliate. */
+  source: OrderAttributionSource
   affiliate_id: string
   code: string | null
   cart_click_affiliate_id: string | null
@@ -22,7 +23,7 @@ export function codeWithoutClickSignal(input: {
   customer_attributed_to_affiliate: boolean
 }): RiskSignal<CodeWithoutClickEvidence> {
   const triggered =
-    input.source === "promotion_code" &&
+    input.source === "code" &&
     input.cart_click_affiliate_id !== input.affiliate_id &&
     !input.customer_attributed_to_affiliate
   return {

@@ -2,16 +2,28 @@ import { BigNumberInput } from "@medusajs/framework/types"
 import { AppliedHold, RiskRules, riskHold } from "./rules"
 import { refundRateSignal } from "./refund-rate"
 
-/** An affiliate's record as the risk-based holds read it (the tracking repository's trackRecords). */
+/**
+ * An affiliate's record before an order (the tracking repository's trackRecords): what the
+ * risk-based holds and the velocity and refund_rate signals judge by.
+ */
 export type TrackRecord = {
   credited_orders: number
   credited_orders_90_days: number
   refunded_orders_90_days: number
+  credited_orders_30_days: number
+  credited_orders_last_hour: number
 }
 
-/** Whether a program's holds need the affiliate's track record (else it is not read at all). */
-export const holdsNeedTrackRecord = (rules: RiskRules) =>
-  rules.holds.new_affiliate?.first_orders != null || rules.holds.refund_rate != null
+/**
+ * Whether a program's rules read the affiliate's record: holds by it, or review on velocity
+ * or refund rate. Else it is not read at all, and those two signals are not evaluated (a
+ * busy affiliate's 90 days of orders are the one costly read of attribution's risk checks).
+ */
+export const rulesNeedTrackRecord = (rules: RiskRules) =>
+  rules.holds.new_affiliate?.first_orders != null ||
+  rules.holds.refund_rate != null ||
+  rules.review_on.includes("velocity") ||
+  rules.review_on.includes("refund_rate")
 
 /**
  * The hold of a credited sale: riskHold over the affiliate's record. The refund rate counts

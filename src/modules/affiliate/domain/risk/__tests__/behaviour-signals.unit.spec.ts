@@ -25,7 +25,7 @@ describe("visitorMatchSignal", () => {
 })
 
 describe("codeWithoutClickSignal", () => {
-  const base = { source: "promotion_code", affiliate_id: "aff_1", code: "ALICE10", cart_click_affiliate_id: null, customer_attributed_to_affiliate: false }
+  const base = { source: "code" as const, affiliate_id: "aff_1", code: "ALICE10", cart_click_affiliate_id: null, customer_attributed_to_affiliate: false }
 
   it("fires when the code credits an affiliate whose traffic the cart does not carry", () => {
     expect(codeWithoutClickSignal(base).triggered).toBe(true)
