@@ -1,4 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { config as reconcileJobConfig } from "../../src/jobs/reconcile-orders"
+import { config as releaseJobConfig } from "../../src/jobs/release-commissions"
+import { config as rollupJobConfig } from "../../src/jobs/roll-up-activity"
+import { unscheduleJob } from "../fixtures/jobs"
 import { FuzzCase, FuzzContext, fuzzCases } from "../fixtures/fuzz-cases"
 import { Caller, ROUTE_TABLE, routeName } from "../fixtures/route-table"
 import { pluginTables, RouteWorld, seedRouteWorld, tableFingerprint } from "../fixtures/route-world"
@@ -45,6 +49,8 @@ medusaIntegrationTestRunner({
     // Seeded once: the runner snapshots the database after the suite's beforeAll and
     // restores that snapshot before every test.
     beforeAll(async () => {
+      // A scheduled tick would move a job's cursor between two fingerprints of the tables.
+      await Promise.all([reconcileJobConfig, releaseJobConfig, rollupJobConfig].map(unscheduleJob))
       world = await seedRouteWorld(getContainer())
       ctx = { ids: world.ids, code: world.a.code, seed: SEED }
       const { rows } = await dbConnection.raw(
