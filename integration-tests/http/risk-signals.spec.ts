@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { config as reconcileJobConfig } from "../../src/jobs/reconcile-orders"
 import { affiliateService, createAffiliate, linkPromotion, receiptOf } from "../fixtures/affiliates"
-import { adminHeaders } from "../fixtures/auth"
+import { adminHeaders, customerHeaders } from "../fixtures/auth"
 import { unscheduleJob } from "../fixtures/jobs"
 import { createPromotion, placeOrder, PlaceOrderInput, seedStore, TestStore } from "../fixtures/store"
 
@@ -112,6 +112,51 @@ medusaIntegrationTestRunner({
       await linkPromotion(c(), dave.id, (await createPromotion(c(), "DAVE10")).id)
       const plain = await order({ email: "plain@example.org", promo_codes: ["DAVE10"] })
       expect(plain.receipt.risk.signals.map((s: any) => s.type)).toEqual(["email_alias", "contact_match", "code_without_click"])
+    })
+
+    it("a buyer on the affiliate's own device is flagged with the sighting; many orders from one device are counted", async () => {
+      const program = await service().createAffiliatePrograms({
+        name: "Devices",
+        commission_value: 10,
+        risk_rules: { visitor_orders: { max_orders: 2, window_days: 30 } },
+      } as any)
+      const { customer, headers: portal } = await customerHeaders(c(), store.publishableKey, "erin@portal.test")
+      await createAffiliate(c(), "ERIN", { customer_id: customer.id, program_id: program.id })
+      const erinsPhone = { "user-agent": "ErinPhone/1.0" }
+      expect((await api.get("/store/customers/me/affiliate", { headers: { ...portal, ...erinsPhone } })).status).toBe(200)
+
+      /** An order whose cart got ERIN's referral through the store route, from `device`. */
+      const referredFrom = (device: Record<string, string>, email: string) =>
+        order({
+          email,
+          beforeComplete: (cartId) =>
+            api.post(`/store/carts/${cartId}/affiliate`, { code: "ERIN" }, { headers: { "x-publishable-api-key": store.publishableKey, ...device } }),
+        })
+
+      const own = await referredFrom(erinsPhone, "second-account@example.org")
+      expect(signal(own.receipt, "visitor_match")).toEqual({
+        type: "visitor_match",
+        triggered: true,
+        evidence: { visitor_hash: expect.stringMatching(/^[0-9a-f]{64}$/), source: "portal_session", seen_at: expect.any(String) },
+      })
+      expect(own.receipt.visitor_hash).toBe(signal(own.receipt, "visitor_match").evidence.visitor_hash)
+
+      // Another device: no match; its third order within 30 days is over the 2 allowed.
+      const stranger = { "user-agent": "StrangerTablet/2.0" }
+      const first = await referredFrom(stranger, "s1@example.org")
+      expect(signal(first.receipt, "visitor_match").triggered).toBe(false)
+      expect(signal(first.receipt, "visitor_orders")).toEqual(expect.objectContaining({ triggered: false, evidence: expect.objectContaining({ orders: 1 }) }))
+      await referredFrom(stranger, "s2@example.org")
+      const third = await referredFrom(stranger, "s3@example.org")
+      expect(signal(third.receipt, "visitor_orders")).toEqual({
+        type: "visitor_orders",
+        triggered: true,
+        evidence: { visitor_hash: first.receipt.visitor_hash, orders: 3, max_orders: 2, window_days: 30 },
+      })
+
+      // Without a hash (an order whose storefront sent none) the visitor signals are absent.
+      const plain = await order({ email: "no-device@example.org", metadata: { affiliate_code: "ERIN" } })
+      expect(plain.receipt.risk.signals.map((s: any) => s.type)).not.toContain("visitor_match")
     })
   },
 })

@@ -5,6 +5,9 @@ import { createPromotion, seedStore, TestStore } from "../fixtures/store"
 import { customerHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 
+/** The requester's salted IP + user agent, which the cart referral carries (never the IP itself). */
+const VISITOR_HASH = expect.stringMatching(/^[0-9a-f]{64}$/)
+
 jest.setTimeout(120_000)
 
 medusaIntegrationTestRunner({
@@ -133,7 +136,7 @@ medusaIntegrationTestRunner({
         })
         const attach = (code: string, h: Record<string, string>) => api.post(`/store/carts/${cart.id}/affiliate`, { code }, { headers: h })
 
-        expect((await attach("ALICE", owner.headers)).data.cart.metadata).toEqual({ affiliate_code: "ALICE" })
+        expect((await attach("ALICE", owner.headers)).data.cart.metadata).toEqual({ affiliate_code: "ALICE", affiliate_visitor_hash: VISITOR_HASH })
         await expectError(attach("MALLORY", headers), 403, /belongs to a registered customer/)
         await expectError(attach("MALLORY", other.headers), 403, /only they, logged in/)
         const { data: [stored] } = await getContainer().resolve("query").graph({ entity: "cart", fields: ["metadata"], filters: { id: cart.id } })
@@ -141,14 +144,14 @@ medusaIntegrationTestRunner({
 
         const guestCart = await createCart()
         const { data } = await api.post(`/store/carts/${guestCart.id}/affiliate`, { code: "MALLORY" }, { headers: other.headers })
-        expect(data.cart.metadata).toEqual({ affiliate_code: "MALLORY" })
+        expect(data.cart.metadata).toEqual({ affiliate_code: "MALLORY", affiliate_visitor_hash: VISITOR_HASH })
       })
 
       it("puts a code on the cart, keeping the storefront's own metadata", async () => {
         await createAffiliate(getContainer(), "ALICE")
         const cart = await createCart({ gift: true })
         const { data } = await api.post(`/store/carts/${cart.id}/affiliate`, { code: "alice" }, { headers })
-        expect(data).toEqual({ cart: { id: cart.id, metadata: { gift: true, affiliate_code: "ALICE" } } })
+        expect(data).toEqual({ cart: { id: cart.id, metadata: { gift: true, affiliate_code: "ALICE", affiliate_visitor_hash: VISITOR_HASH } } })
       })
 
       it("puts a click and its affiliate on the cart; a later code replaces the click", async () => {
@@ -157,10 +160,10 @@ medusaIntegrationTestRunner({
         const click = (await api.post("/store/affiliates/ALICE/clicks", {}, { headers })).data.click
         const cart = await createCart()
         const { data } = await api.post(`/store/carts/${cart.id}/affiliate`, { click_id: click.id }, { headers })
-        expect(data.cart.metadata).toEqual({ affiliate_code: "ALICE", affiliate_click_id: click.id })
+        expect(data.cart.metadata).toEqual({ affiliate_code: "ALICE", affiliate_click_id: click.id, affiliate_visitor_hash: VISITOR_HASH })
 
         const replaced = await api.post(`/store/carts/${cart.id}/affiliate`, { code: "BOB" }, { headers })
-        expect(replaced.data.cart.metadata).toEqual({ affiliate_code: "BOB" })
+        expect(replaced.data.cart.metadata).toEqual({ affiliate_code: "BOB", affiliate_visitor_hash: VISITOR_HASH })
       })
 
       it("400 when neither or both are given, 404 for unknown cart, code or click", async () => {

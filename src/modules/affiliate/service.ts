@@ -333,6 +333,38 @@ export default class AffiliateModuleService extends MedusaService({
     return { created: true, receipt_id: receipt.id, appended }
   }
 
+  /** The salted visitor hash of a request (IP + user agent), as clicks are recorded with. */
+  visitorHashOf(ip: string | null | undefined, userAgent: string | null | undefined): string | null {
+    return visitorHash(this.options_.hashSalt ?? DEFAULT_HASH_SALT, ip, userAgent)
+  }
+
+  /** Notes the affiliate's own device, seen on their portal (the visitor_match signal's evidence). */
+  @InjectManager()
+  async recordAffiliateSighting(
+    affiliateId: string,
+    visitor: { ip?: string | null; user_agent?: string | null },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<void> {
+    const hash = this.visitorHashOf(visitor.ip, visitor.user_agent)
+    if (hash) {
+      await this.tracking_.recordSighting(affiliateId, hash, new Date(), sharedContext)
+    }
+  }
+
+  /** What the visitor signals compare: the affiliate's sightings of the buyer's hashes, and that visitor's orders. */
+  @InjectManager()
+  async getVisitorEvidence(
+    affiliateId: string,
+    { hashes, orders_hash, orders_since }: { hashes: string[]; orders_hash: string | null; orders_since: Date },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ sightings: { visitor_hash: string; last_seen_at: Date }[]; visitor_orders: number }> {
+    const [sightings, visitor_orders] = await Promise.all([
+      this.tracking_.sightingsOf(affiliateId, hashes, sharedContext),
+      orders_hash ? this.tracking_.visitorOrders(affiliateId, orders_hash, orders_since, sharedContext) : 0,
+    ])
+    return { sightings, visitor_orders }
+  }
+
   /** What risk-based holds judge affiliates by (see the tracking repository). */
   @InjectManager()
   async getAffiliateTrackRecords(

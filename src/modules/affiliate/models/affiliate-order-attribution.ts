@@ -22,8 +22,10 @@ const AffiliateOrderAttribution = model
       currency_code: model.text().nullable(),
       /** The order's money state when commission last followed it; the reconcile job compares it. */
       money_fingerprint: model.text().nullable(),
-      /** Fraud review of a credited order: the hold applied and why. */
+      /** Fraud review of a credited order: its signals with their evidence, and the hold applied and why. */
       risk: model.json().nullable(),
+      /** The buyer's visitor hash (salted IP + user agent) when the storefront attached the referral. */
+      visitor_hash: model.text().nullable(),
       affiliate: model.belongsTo(() => Affiliate, { mappedBy: "order_attributions" }).nullable(),
     }
   )
@@ -32,6 +34,11 @@ const AffiliateOrderAttribution = model
     { name: "IDX_affiliate_order_attribution_affiliate_created", on: ["affiliate_id", "created_at"] },
     { name: "IDX_affiliate_order_attribution_customer_id", on: ["customer_id"] },
     { name: "IDX_affiliate_order_attribution_created_at", on: ["created_at"] },
+    {
+      name: "IDX_affiliate_order_attribution_visitor",
+      on: ["affiliate_id", "visitor_hash", "created_at"],
+      where: "visitor_hash IS NOT NULL",
+    },
   ])
 
 export default AffiliateOrderAttribution

@@ -18,8 +18,10 @@ export type ReceiptInput = {
   reason: string
   candidates: unknown[]
   currency_code: string | null
-  /** A credited order's fraud review: the hold applied and why. */
+  /** A credited order's fraud review: its signals and the hold applied and why. */
   risk?: Record<string, unknown> | null
+  /** The buyer's visitor hash, from the cart's referral. */
+  visitor_hash?: string | null
 }
 
 export type AffiliateTrackRecord = TrackRecord & { affiliate_id: string }
@@ -110,8 +112,8 @@ export class TrackingRepository extends SqlRepository {
     const knex = this.knex(context)
     const inserted = await knex.raw(
       `INSERT INTO affiliate_order_attribution
-         (id, order_id, customer_id, affiliate_id, outcome, source, reason, candidates, currency_code, risk)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)
+         (id, order_id, customer_id, affiliate_id, outcome, source, reason, candidates, currency_code, risk, visitor_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
        ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id`,
       [
@@ -125,6 +127,7 @@ export class TrackingRepository extends SqlRepository {
         JSON.stringify(r.candidates),
         r.currency_code,
         r.risk ? JSON.stringify(r.risk) : null,
+        r.visitor_hash ?? null,
       ]
     )
     if (inserted.rows.length) {
@@ -175,6 +178,42 @@ export class TrackingRepository extends SqlRepository {
       { at, countUpTo, ids: affiliateIds }
     )
     return result.rows
+  }
+
+  /**
+   * Notes that the affiliate's own device (visitor hash) was seen at `at`. One row per
+   * device; its last time moves only when an hour old, so a busy portal rarely writes.
+   */
+  async recordSighting(affiliateId: string, visitorHash: string, at: Date, context: Ctx = {}): Promise<void> {
+    await this.knex(context).raw(
+      `INSERT INTO affiliate_visitor_sighting (affiliate_id, visitor_hash, first_seen_at, last_seen_at)
+       VALUES (:affiliateId, :visitorHash, :at, :at)
+       ON CONFLICT (affiliate_id, visitor_hash) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
+       WHERE affiliate_visitor_sighting.last_seen_at < EXCLUDED.last_seen_at - interval '1 hour'`,
+      { affiliateId, visitorHash, at }
+    )
+  }
+
+  /** The affiliate's sightings of any of `hashes` (a primary-key lookup each). */
+  async sightingsOf(affiliateId: string, hashes: string[], context: Ctx = {}): Promise<{ visitor_hash: string; last_seen_at: Date }[]> {
+    if (!hashes.length) {
+      return []
+    }
+    return await this.knex(context)("affiliate_visitor_sighting")
+      .select("visitor_hash", "last_seen_at")
+      .where({ affiliate_id: affiliateId })
+      .whereIn("visitor_hash", hashes)
+  }
+
+  /** The affiliate's credited orders from one visitor since `since` (an index range count). */
+  async visitorOrders(affiliateId: string, visitorHash: string, since: Date, context: Ctx = {}): Promise<number> {
+    const row = await this.knex(context)("affiliate_order_attribution")
+      .count({ n: "*" })
+      .where({ affiliate_id: affiliateId, visitor_hash: visitorHash, outcome: "credited" })
+      .where("created_at", ">=", since)
+      .whereNull("deleted_at")
+      .first()
+    return Number(row?.n ?? 0)
   }
 
   /** Records the money state an order's commission now follows (what the reconcile job compares). */

@@ -92,9 +92,26 @@ export const loadAttributionFactsStep = createStep(
     // Its risk profile (own contact details; the record only where the program's rules use
     // it) is read right after it, still beside the other reads.
     const placedAt = new Date(order.created_at as any)
+    // The buyer's devices: the one that attached the referral, and the one that clicked.
+    const cartVisitor = typeof metadata.affiliate_visitor_hash === "string" && metadata.affiliate_visitor_hash ? metadata.affiliate_visitor_hash : null
     const riskProfile = async (a: any): Promise<AffiliateRiskProfile> => {
       const rules = riskRulesOf(a.program?.risk_rules)
-      const [customer, track] = await Promise.all([
+      const visitor = clickRead.then(async (click) => {
+        const hashes = [...new Set([cartVisitor, click?.visitor_hash ?? null].filter((h): h is string => !!h))]
+        const ordersHash = cartVisitor ?? click?.visitor_hash ?? null
+        if (!hashes.length) {
+          return { hashes, orders_hash: null, sightings: [], visitor_orders: 0 }
+        }
+        const since = new Date(placedAt.getTime() - rules.visitor_orders.window_days * 86_400_000)
+        const evidence = await affiliates.getVisitorEvidence(a.id, { hashes, orders_hash: ordersHash, orders_since: since })
+        return {
+          hashes,
+          orders_hash: ordersHash,
+          sightings: evidence.sightings.map((s) => ({ visitor_hash: s.visitor_hash, last_seen_at: new Date(s.last_seen_at).toISOString() })),
+          visitor_orders: evidence.visitor_orders,
+        }
+      })
+      const [customer, track, visitorEvidence] = await Promise.all([
         a.customer_id
           ? query.graph({ entity: "customer", fields: CONTACT_FIELDS, filters: { id: a.customer_id } }).then(({ data }) => data[0] ?? null)
           : null,
@@ -103,9 +120,15 @@ export const loadAttributionFactsStep = createStep(
               .getAffiliateTrackRecords([a.id], { at: placedAt, countUpTo: Math.max(1, rules.holds.new_affiliate?.first_orders ?? 0) })
               .then(([{ affiliate_id, ...record }]) => record)
           : null,
+        visitor,
       ])
       const addresses: PostalAddress[] = customer?.addresses ?? []
-      return { email: a.email ?? null, contacts: { addresses, phones: [customer?.phone ?? null, ...addresses.map((x) => x.phone ?? null)] }, track }
+      return {
+        email: a.email ?? null,
+        contacts: { addresses, phones: [customer?.phone ?? null, ...addresses.map((x) => x.phone ?? null)] },
+        track,
+        visitor: visitorEvidence,
+      }
     }
     const withRiskProfile = async (a: any) => (a ? { ...a, risk_profile: await riskProfile(a) } : null)
     const candidates = new Map<string, Promise<any | null>>()
@@ -120,6 +143,13 @@ export const loadAttributionFactsStep = createStep(
     }
 
     // The affiliate-side reads depend only on the order.
+    const clickRead: Promise<any | null> = clickId
+      ? affiliates.listAffiliateClicks({ id: clickId }, { take: 1 }).then(([c]) => {
+          c && candidate(c.affiliate_id)
+          return c ?? null
+        })
+      : Promise.resolve(null)
+    clickRead.catch(() => undefined)
     const [[attribution], { data: promotions }, click, found, prior] = await Promise.all([
       order.customer_id
         ? affiliates.listAffiliateAttributions({ customer_id: order.customer_id }, { take: 1 }).then((rows) => {
@@ -133,12 +163,7 @@ export const loadAttributionFactsStep = createStep(
             return result
           })
         : { data: [] as any[] },
-      clickId
-        ? affiliates.listAffiliateClicks({ id: clickId }, { take: 1 }).then(([c]) => {
-            c && candidate(c.affiliate_id)
-            return c ?? null
-          })
-        : null,
+      clickRead,
       !clickId && referralCode
         ? affiliates
             .retrieveAffiliateByCode(referralCode, { relations: CANDIDATE_RELATIONS })

@@ -184,6 +184,7 @@ export const recordOrderAttributionStep = createStep(
         candidates: decision.candidates,
         currency_code: facts.order.currency_code,
         risk,
+        visitor_hash: decision.affiliate ? (facts.affiliates[decision.affiliate.id]?.risk_profile?.visitor?.orders_hash ?? null) : null,
       },
       attribution:
         bind && decision.affiliate && facts.order.customer_id

@@ -7,6 +7,8 @@ import { RiskRules } from "./rules"
 import { TrackRecord } from "./sale-hold"
 import { RiskSignal } from "./signal"
 import { velocitySignal } from "./velocity"
+import { visitorMatchSignal } from "./visitor-match"
+import { visitorOrdersSignal } from "./visitor-orders"
 
 /** The credited affiliate as the risk signals compare the buyer with it. */
 export type AffiliateRiskProfile = {
@@ -15,13 +17,25 @@ export type AffiliateRiskProfile = {
   contacts: { addresses: PostalAddress[]; phones: (string | null)[] }
   /** Read only when the program's rules need it (rulesNeedTrackRecord). */
   track: TrackRecord | null
+  /**
+   * The buyer's visitor hashes (the cart's referral, the click), the affiliate's portal
+   * sightings of any of them, and the affiliate's credited orders from that visitor within
+   * the visitor_orders window, before this one. Absent where the storefront sent no hash.
+   */
+  visitor?: {
+    hashes: string[]
+    orders_hash: string | null
+    sightings: { visitor_hash: string; last_seen_at: string }[]
+    visitor_orders: number
+  }
 }
 
 /**
  * The risk signals of a credited order, each with its evidence, in a fixed order: the
  * buyer against the affiliate (email alias, contact details), how the credit came (a code
- * without the affiliate's click), and, when the affiliate's record was read, their velocity
- * and refund rate. Written on the receipt whether or not any holds the order.
+ * without the affiliate's click), the buyer's device (seen on the affiliate's portal, many
+ * orders from it) where the storefront sent it, and, when the affiliate's record was read,
+ * their velocity and refund rate. Written on the receipt whether or not any holds the order.
  */
 export function orderRiskSignals(
   input: {
@@ -44,6 +58,16 @@ export function orderRiskSignals(
     contactMatchSignal({ shipping_address: buyer.shipping_address, phone: buyer.phone, affiliate: affiliate.contacts }),
     codeWithoutClickSignal(credit),
   ]
+  if (affiliate.visitor?.hashes.length) {
+    const { visitor } = affiliate
+    signals.push(
+      visitorMatchSignal({
+        buyer_hashes: visitor.hashes,
+        affiliate_sightings: visitor.sightings.map((s) => ({ visitor_hash: s.visitor_hash, source: "portal_session", seen_at: new Date(s.last_seen_at) })),
+      }),
+      visitorOrdersSignal({ visitor_hash: visitor.orders_hash, orders: visitor.visitor_orders + 1, ...rules.visitor_orders })
+    )
+  }
   if (affiliate.track) {
     signals.push(
       velocitySignal({

@@ -17,13 +17,20 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreApplyForAffiliat
   res.status(201).json({ affiliate: portalAffiliateResponse(affiliate, affiliate.program) })
 }
 
-/** The caller's affiliate profile, with its balances per currency. */
+/**
+ * The caller's affiliate profile, with its balances per currency. The portal's device is
+ * noted as the affiliate's own (visitor_match compares buyers with it); a failure to note
+ * it costs a signal, not the affiliate their page.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { id } = await portalAffiliate(req)
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const [affiliate, balances] = await Promise.all([
     service.retrieveAffiliate(id, { relations: ["program"] }),
     service.getBalances(id),
+    service
+      .recordAffiliateSighting(id, { ip: req.ip, user_agent: req.get("user-agent") })
+      .catch((error) => req.scope.resolve("logger").warn(`medusa-affiliates: portal sighting not recorded: ${error.message}`)),
   ])
   res.json({ affiliate: portalAffiliateResponse(affiliate, affiliate.program), balances })
 }

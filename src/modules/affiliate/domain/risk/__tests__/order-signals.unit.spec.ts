@@ -34,4 +34,18 @@ describe("orderRiskSignals: a credited order's signals, each with its evidence",
     expect(fired(signals)).toContain("velocity")
     expect(fired(signals)).toContain("refund_rate")
   })
+
+  it("with the buyer's device: seen on the affiliate's portal, and the orders from it, this one included", () => {
+    const visitor = { hashes: ["h-buyer"], orders_hash: "h-buyer", sightings: [{ visitor_hash: "h-buyer", last_seen_at: "2026-12-06T10:00:00.000Z" }], visitor_orders: 3 }
+    const signals = orderRiskSignals({ ...input, affiliate: { ...input.affiliate, visitor } }, riskRulesOf({ visitor_orders: { max_orders: 3 } }))
+    expect(signals.map((s) => s.type)).toEqual(["email_alias", "contact_match", "code_without_click", "visitor_match", "visitor_orders"])
+    expect(signals[3]).toEqual({
+      type: "visitor_match",
+      triggered: true,
+      evidence: { visitor_hash: "h-buyer", source: "portal_session", seen_at: "2026-12-06T10:00:00.000Z" },
+    })
+    expect(signals[4]).toEqual({ type: "visitor_orders", triggered: true, evidence: { visitor_hash: "h-buyer", orders: 4, max_orders: 3, window_days: 30 } })
+    const unseen = orderRiskSignals({ ...input, affiliate: { ...input.affiliate, visitor: { ...visitor, sightings: [], visitor_orders: 0 } } }, riskRulesOf(null))
+    expect(unseen.slice(3).map((s) => s.triggered)).toEqual([false, false])
+  })
 })
