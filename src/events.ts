@@ -12,6 +12,12 @@ export const AffiliateEvents = {
   COMMISSION_CREATED: "affiliate_commission.created",
   /** `{ id, affiliate_id, count }`: one per affiliate per release run (`id` is the affiliate's). */
   COMMISSIONS_RELEASED: "affiliate_commission.released",
+  /** `{ id, commission_id, affiliate_id, order_id, because }`: a sale was held for an admin's review (`id` is the review's). */
+  COMMISSION_REVIEW_REQUIRED: "affiliate_commission.review_required",
+  /** `{ id, commission_id, affiliate_id, order_id, reason }`: an admin approved a held sale. */
+  COMMISSION_APPROVED: "affiliate_commission.approved",
+  /** `{ id, commission_id, affiliate_id, order_id, reason, reversal_id }`: an admin declined a held sale; the reversal carries the reason. */
+  COMMISSION_DECLINED: "affiliate_commission.declined",
   /** `{ id, affiliate_id }` */
   PAYOUT_REQUESTED: "affiliate_payout.requested",
   /** `{ id, affiliate_id }` */

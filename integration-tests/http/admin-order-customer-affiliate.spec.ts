@@ -79,7 +79,10 @@ medusaIntegrationTestRunner({
                 expect.objectContaining({ type: "contact_match", triggered: false }),
                 expect.objectContaining({ type: "code_without_click", triggered: true, evidence: expect.objectContaining({ code: "ALICE10" }) }),
               ],
+              // The default program holds nothing for review.
+              review: null,
             },
+            review: null,
           })
         )
         // Shirt 100 less the 10 % code = 90 commissionable, at the default program's 10 %.

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAffiliateCommissionReviewRoutesMiddlewares } from "./admin/affiliate-commission-reviews/middlewares"
 import { adminAffiliateCommissionRoutesMiddlewares } from "./admin/affiliate-commissions/middlewares"
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
 import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
@@ -48,6 +49,7 @@ export default defineMiddlewares({
     ...adminAffiliateRoutesMiddlewares,
     ...adminAffiliateProgramRoutesMiddlewares,
     ...adminAffiliateCommissionRoutesMiddlewares,
+    ...adminAffiliateCommissionReviewRoutesMiddlewares,
     ...adminAffiliatePayoutRoutesMiddlewares,
     ...adminAffiliateReportRoutesMiddlewares,
     ...adminOrderAffiliateRoutesMiddlewares,

@@ -16,6 +16,10 @@ export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 export const LEDGER_ENTRY_STATUSES = ["pending", "available", "requested", "paid"] as const
 export type LedgerEntryStatus = (typeof LEDGER_ENTRY_STATUSES)[number]
 
+/** A held sale's review: `required` until an admin approves it or declines it. */
+export const COMMISSION_REVIEW_STATUSES = ["required", "approved", "declined"] as const
+export type CommissionReviewStatus = (typeof COMMISSION_REVIEW_STATUSES)[number]
+
 export const PAYOUT_STATUSES = ["requested", "paid", "failed", "canceled"] as const
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
 
@@ -33,5 +37,6 @@ export const ORDER_ATTRIBUTION_OUTCOMES = [
   "affiliate_inactive",
   "referral_expired",
   "not_first_order",
+  "code_without_click",
 ] as const
 export type OrderAttributionOutcome = (typeof ORDER_ATTRIBUTION_OUTCOMES)[number]

@@ -8,10 +8,12 @@ import type {
   LedgerEntryType,
   OrderAttributionOutcome,
   OrderAttributionSource,
+  CommissionReviewStatus,
   PayoutStatus,
   ProgramRuleTarget,
 } from "./enums"
 import type { AppliedHold, RiskRules } from "../modules/affiliate/domain/risk/rules"
+import type { RiskSignal } from "../modules/affiliate/domain/risk/signal"
 
 export type {
   AffiliateStatus,
@@ -21,8 +23,10 @@ export type {
   LedgerEntryType,
   OrderAttributionOutcome,
   OrderAttributionSource,
+  CommissionReviewStatus,
   PayoutStatus,
   ProgramRuleTarget,
+  RiskSignal,
 }
 
 /** Money as the API sends it: a number in the currency's main unit (a decimal string is tolerated). */
@@ -213,8 +217,10 @@ export type OrderAttribution = {
   source: OrderAttributionSource | null
   reason: string | null
   candidates: AttributionCandidate[]
-  /** A credited order's fraud review: the hold its sale got and why. */
-  risk?: { hold: AppliedHold } | null
+  /** A credited order's fraud review: its signals with their evidence, the hold its sale got and why, and what held it for review. */
+  risk?: { signals?: RiskSignal[]; hold: AppliedHold; review?: { because: string[] } | null } | null
+  /** The review its sale was held for, with the decision once made. */
+  review?: { id: string; status: CommissionReviewStatus; because: string[]; reason: string | null; decided_at: string | null } | null
   created_at?: string
 }
 
@@ -230,4 +236,21 @@ export type CustomerAttribution = {
   order_id?: string | null
   expires_at: string | null
   created_at: string
+}
+
+/** A sale held for review: the decision, the held sale, its affiliate and the receipt's signals. */
+export type AffiliateCommissionReview = {
+  id: string
+  status: CommissionReviewStatus
+  order_id: string
+  /** The signals that held it. */
+  because: string[]
+  reason: string | null
+  decided_by: string | null
+  decided_at: string | null
+  reversal_id: string | null
+  created_at: string
+  commission: { id: string; amount: MoneyValue; currency_code: string; status: LedgerEntryStatus; available_at: string | null; hold?: AppliedHold | null }
+  affiliate: AffiliateSummary
+  order_attribution: { id: string; source: OrderAttributionSource | null; risk: OrderAttribution["risk"] }
 }

@@ -46,6 +46,8 @@ export function receiptSentence(receipt: OrderAttribution): string {
       return `Nobody is credited: the referral link was clicked longer ago than the program's click window allows.`
     case "not_first_order":
       return `Nobody is credited: ${who}'s program pays only for a customer's first order.`
+    case "code_without_click":
+      return `Nobody is credited: ${who}'s promotion code was used without ${who}'s referral on the cart, and their program credits a code only with its affiliate's own traffic (a leaked code).`
     default:
       return "The plugin recorded who this order credits."
   }
@@ -90,6 +92,9 @@ export function candidateSentence(candidate: AttributionCandidate, receipt: Orde
     return receipt.source === "code"
       ? "Not credited: the order also used an affiliate's promotion code, and a promotion code counts before a referral link."
       : "Not credited: the order also came through a referral link, and a referral link counts before a promotion code."
+  }
+  if ((match = reason.match(/^promotion code (\S+) was used without/))) {
+    return `Not credited: ${match[1]} was used without ${who}'s referral on the cart, and the program credits a code only with its affiliate's own traffic.`
   }
   if (/first order/.test(reason)) {
     return "Not credited: the program pays only for a customer's first order."

@@ -22,3 +22,4 @@ export const orderAttributionKeys = queryKeysFactory("affiliate_order_attributio
 export const customerAttributionKeys = queryKeysFactory("affiliate_customer_attributions")
 export const promotionAffiliateKeys = queryKeysFactory("affiliate_promotion_owner")
 export const catalogKeys = queryKeysFactory("affiliate_catalog_lookups")
+export const reviewKeys = queryKeysFactory("affiliate_commission_reviews")

@@ -1,4 +1,4 @@
-import type { AffiliateStatus, LedgerEntryStatus, OrderAttributionOutcome, PayoutStatus } from "../../types/http"
+import type { AffiliateStatus, CommissionReviewStatus, LedgerEntryStatus, OrderAttributionOutcome, PayoutStatus } from "../../types/http"
 
 export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -29,7 +29,13 @@ export const STATUS_COLORS = {
     affiliate_inactive: "orange",
     referral_expired: "grey",
     not_first_order: "grey",
+    code_without_click: "orange",
   } satisfies Record<OrderAttributionOutcome, BadgeColor>,
+  review: {
+    required: "orange",
+    approved: "green",
+    declined: "red",
+  } satisfies Record<CommissionReviewStatus, BadgeColor>,
 } as const
 
 export type StatusKind = keyof typeof STATUS_COLORS

@@ -9,7 +9,7 @@ import { MoneyAmount } from "../components/money-amount"
 import { ErrorState } from "../components/states/error-state"
 import { NoRecords } from "../components/states/no-records"
 import { candidateSentence, receiptSentence } from "../lib/attribution-sentences"
-import { firedSignals, holdSentence } from "../lib/risk-sentences"
+import { firedSignals, holdSentence, reviewSentence } from "../lib/risk-sentences"
 import { formatDate, humanize, moneyNumber } from "../lib/format"
 import { useOrderAttribution } from "../lib/hooks/attributions"
 import type { AttributionCandidate, OrderAttribution, OrderAttributionSource } from "../../types/http"
@@ -64,6 +64,7 @@ const Candidate = ({ candidate, receipt }: { candidate: AttributionCandidate; re
 const RiskSection = ({ receipt }: { receipt: OrderAttribution }) => {
   const fired = firedSignals(receipt)
   const hold = holdSentence(receipt)
+  const review = reviewSentence(receipt)
   return (
     <div className="flex flex-col gap-y-2 px-6 py-4">
       <Heading level="h3">Risk</Heading>
@@ -86,6 +87,11 @@ const RiskSection = ({ receipt }: { receipt: OrderAttribution }) => {
       {hold && (
         <Text size="small" className="text-ui-fg-subtle">
           {hold}
+        </Text>
+      )}
+      {review && (
+        <Text size="small" weight="plus">
+          {review}
         </Text>
       )}
     </div>

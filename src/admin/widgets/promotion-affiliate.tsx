@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminPromotion, DetailWidgetProps } from "@medusajs/framework/types"
 import { ArrowPath, Trash } from "@medusajs/icons"
-import { Button, Container, Skeleton, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Skeleton, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Controller } from "react-hook-form"
 import { ActionMenu } from "../components/action-menu"
@@ -17,6 +17,8 @@ import { errorMessage } from "../lib/api-errors"
 import { useLinkAffiliatePromotions } from "../lib/hooks/affiliates"
 import { AffiliateChoiceValues, useAffiliateChoiceForm } from "../lib/affiliate-choice-form"
 import { usePromotionOwner } from "../lib/hooks/core-lookups"
+import { usePromotionCodeLeak } from "../lib/hooks/reports"
+import { leakSentence } from "../lib/risk-sentences"
 
 /**
  * On a promotion's page: which affiliate this code credits, and linking it to one.
@@ -30,6 +32,7 @@ const PromotionAffiliateWidget = ({ data: promotion }: DetailWidgetProps<AdminPr
   const form = useAffiliateChoiceForm()
   const choice = form.watch("affiliate")
   const code = promotion.code ?? "this code"
+  const { leak, isPending: leakPending } = usePromotionCodeLeak(owner ? promotion.code : null)
 
   const openChooser = () => {
     form.reset({ affiliate: null })
@@ -112,10 +115,21 @@ const PromotionAffiliateWidget = ({ data: promotion }: DetailWidgetProps<AdminPr
       ) : error ? (
         <ErrorState error={error} what="the code's affiliate" onRetry={() => refetch()} />
       ) : owner ? (
-        <div className="flex items-center justify-between gap-x-2 px-6 py-4">
-          <AffiliateLink affiliate={owner} withName />
-          {owner.status && <DomainStatusBadge kind="affiliate" status={owner.status} />}
-        </div>
+        <>
+          <div className="flex items-center justify-between gap-x-2 px-6 py-4">
+            <AffiliateLink affiliate={owner} withName />
+            {owner.status && <DomainStatusBadge kind="affiliate" status={owner.status} />}
+          </div>
+          <div className="px-6 py-4" aria-label="Coupon leak">
+            {leakPending ? (
+              <Skeleton className="h-5 w-3/4" />
+            ) : (
+              <Text size="small" className="text-ui-fg-subtle">
+                {leakSentence(leak)}
+              </Text>
+            )}
+          </div>
+        </>
       ) : (
         <NoRecords title="Not an affiliate code" message="Link it to an affiliate to credit them with its orders." />
       )}

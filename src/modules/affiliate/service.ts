@@ -12,8 +12,11 @@ import { assertValidAffiliateCode, normalizeAffiliateCode } from "./domain/affil
 import { AffiliateBalance, toBalances } from "./domain/balances"
 import { attributionExpiry } from "./domain/choose-attribution"
 import { NewLedgerEntry, prepareLedgerEntry } from "./domain/ledger-entry"
+import { ledgerKeys } from "./domain/ledger-keys"
+import { planCommissionCorrection } from "./domain/net-commission"
 import { assertPayoutAllowed } from "./domain/payout"
 import { buildReportSeries, rankTopAffiliates, ReportInterval } from "./domain/report-series"
+import { shareWithoutClick } from "./domain/risk/code-leaks"
 import { buildStatement } from "./domain/statement"
 import { assertAffiliateTransition, assertPayoutTransition } from "./domain/status-transitions"
 import { visitorHash } from "./domain/visitor-hash"
@@ -22,6 +25,7 @@ import {
   AffiliateAttribution,
   AffiliateClick,
   AffiliateCommission,
+  AffiliateCommissionReview,
   AffiliateJobCursor,
   AffiliateOrderAttribution,
   AffiliatePayout,
@@ -35,6 +39,7 @@ import type {
   LedgerRepository,
   PayoutRepository,
   ReportRepository,
+  ReviewRepository,
   TrackingRepository,
 } from "./repositories"
 import type { PayableAffiliate } from "./repositories/payout"
@@ -49,9 +54,13 @@ import type {
   AffiliateProgramDTO,
   AppendedLedgerEntry,
   LedgerStatement,
+  DecidedReview,
   OrderAttributionRecord,
+  PromotionCodeLeak,
   RecordedClick,
   ReleaseResult,
+  ReviewDecisionInput,
+  ReviewDecisionResult,
 } from "./types/service"
 
 type InjectedDependencies = {
@@ -62,6 +71,7 @@ type InjectedDependencies = {
   trackingRepository: TrackingRepository
   reportRepository: ReportRepository
   jobCursorRepository: JobCursorRepository
+  reviewRepository: ReviewRepository
 }
 
 type Ctx = Context<EntityManager>
@@ -69,8 +79,8 @@ type Ctx = Context<EntityManager>
 type SettlePayoutInput = { id: string; status: "paid" | "failed" | "canceled"; reference?: string | null; reason?: string | null }
 
 /** What one append did: the keys asked for, in order, and those it inserted. */
-type Appended = { keys: string[]; created: Set<string> }
-const NOTHING_APPENDED: Appended = { keys: [], created: new Set() }
+type Appended = { keys: string[]; created: Map<string, string> }
+const NOTHING_APPENDED: Appended = { keys: [], created: new Map() }
 
 // Used when the store owner sets no `hashSalt`; the README asks them to set one.
 const DEFAULT_HASH_SALT = "medusa-affiliates"
@@ -95,6 +105,7 @@ export default class AffiliateModuleService extends MedusaService({
   AffiliateAttribution,
   AffiliateOrderAttribution,
   AffiliateCommission,
+  AffiliateCommissionReview,
   AffiliatePayout,
   AffiliateJobCursor,
 }) {
@@ -105,6 +116,7 @@ export default class AffiliateModuleService extends MedusaService({
   protected readonly tracking_: TrackingRepository
   protected readonly reports_: ReportRepository
   protected readonly jobCursors_: JobCursorRepository
+  protected readonly reviews_: ReviewRepository
 
   // Runs once the app has started (not during `db:migrate`, when tables may not exist yet).
   __hooks = {
@@ -123,6 +135,7 @@ export default class AffiliateModuleService extends MedusaService({
     this.tracking_ = deps.trackingRepository
     this.reports_ = deps.reportRepository
     this.jobCursors_ = deps.jobCursorRepository
+    this.reviews_ = deps.reviewRepository
   }
 
   /** The validated plugin options, with defaults applied. */
@@ -312,25 +325,40 @@ export default class AffiliateModuleService extends MedusaService({
   async recordOrderAttribution(
     data: OrderAttributionRecord,
     @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<{ created: boolean; receipt_id: string; entries: AppendedLedgerEntry[] }> {
-    const { created, receipt_id, appended } = await this.recordOrderAttribution_(data, sharedContext)
-    return { created, receipt_id, entries: await this.readAppended(appended, sharedContext) }
+  ): Promise<{ created: boolean; receipt_id: string; review_id: string | null; entries: AppendedLedgerEntry[] }> {
+    const { created, receipt_id, review_id, appended } = await this.recordOrderAttribution_(data, sharedContext)
+    return { created, receipt_id, review_id, entries: await this.readAppended(appended, sharedContext) }
   }
 
   @InjectTransactionManager()
   protected async recordOrderAttribution_(
     data: OrderAttributionRecord,
     @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<{ created: boolean; receipt_id: string; appended: Appended }> {
+  ): Promise<{ created: boolean; receipt_id: string; review_id: string | null; appended: Appended }> {
     const receipt = await this.tracking_.insertReceipt(data.receipt, sharedContext)
     if (!receipt.created) {
-      return { created: false, receipt_id: receipt.id, appended: NOTHING_APPENDED }
+      return { created: false, receipt_id: receipt.id, review_id: null, appended: NOTHING_APPENDED }
     }
     if (data.attribution) {
       await this.tracking_.bindCustomer(data.attribution, sharedContext)
     }
     const appended = data.sale ? await this.appendLedgerEntries_([data.sale], sharedContext) : NOTHING_APPENDED
-    return { created: true, receipt_id: receipt.id, appended }
+    const saleId = data.sale ? appended.created.get(data.sale.idempotency_key) : undefined
+    // Held with the sale, in its transaction: the release job never sees the one without the other.
+    const review_id =
+      data.sale && data.review && saleId
+        ? await this.reviews_.insertRequired(
+            {
+              commission_id: saleId,
+              affiliate_id: data.sale.affiliate_id,
+              order_id: data.sale.order_id!,
+              order_attribution_id: receipt.id,
+              because: data.review.because,
+            },
+            sharedContext
+          )
+        : null
+    return { created: true, receipt_id: receipt.id, review_id, appended }
   }
 
   /** The salted visitor hash of a request (IP + user agent), as clicks are recorded with. */
@@ -547,6 +575,94 @@ export default class AffiliateModuleService extends MedusaService({
   }
 
   // ---------------------------------------------------------------------------------------
+  // Review hold
+
+  /**
+   * An admin's decision on sales held for review, all or none: each review must still be
+   * `required` (else NOT_ALLOWED, naming it). Approving lets the order's entries release at
+   * their hold's end; declining books a reversal of what the order still has booked for the
+   * affiliate (keyed by the sale, so it is booked once), carrying the admin's reason. Either
+   * way the order's entries already due are released at once. The review rows are locked, so
+   * of two decisions racing the second is refused; callers hold the orders' locks, so no
+   * money event of the order books between the sum read and the reversal.
+   */
+  @InjectManager()
+  async decideCommissionReviews(
+    data: ReviewDecisionInput,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<ReviewDecisionResult> {
+    const { reviews, released, appended } = await this.decideCommissionReviews_(data, sharedContext)
+    return { reviews, released, entries: await this.readAppended(appended, sharedContext) }
+  }
+
+  @InjectTransactionManager()
+  protected async decideCommissionReviews_(
+    data: ReviewDecisionInput,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ reviews: DecidedReview[]; released: ReleaseResult["by_affiliate"]; appended: Appended }> {
+    const ids = [...new Set(data.ids)]
+    const locked = await this.reviews_.lockForDecision(ids, sharedContext)
+    const missing = ids.filter((id) => !locked.some((r) => r.id === id))
+    if (missing.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate commission review with id: ${missing.join(", ")} was not found`)
+    }
+    const decided = locked.filter((r) => r.status !== "required")
+    if (decided.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `ids: ${decided.map((r) => `${r.id} is already ${r.status}`).join(", ")}`
+      )
+    }
+    const now = data.now ?? new Date()
+    const status = data.decision === "approve" ? ("approved" as const) : ("declined" as const)
+    const reversals: NewLedgerEntry[] = []
+    const reversalKeyOf = new Map<string, string>()
+    if (status === "declined") {
+      for (const review of locked) {
+        const [sale] = await this.listAffiliateCommissions({ id: review.commission_id }, { take: 1 }, sharedContext)
+        const booked = await this.ledger_.orderBooked(review, sharedContext)
+        const reversal = planCommissionCorrection({
+          net: 0,
+          booked,
+          sale: { status: sale.status, available_at: sale.available_at ? new Date(sale.available_at) : null },
+          clawback_after_payout: false,
+        })
+        if (reversal) {
+          const key = ledgerKeys.reviewDecline(sale.id)
+          reversalKeyOf.set(review.id, key)
+          reversals.push({
+            affiliate_id: sale.affiliate_id,
+            type: "reversal",
+            amount: reversal.amount,
+            currency_code: sale.currency_code,
+            rate: sale.rate,
+            order_id: review.order_id,
+            status: reversal.status,
+            available_at: reversal.available_at,
+            idempotency_key: key,
+            reference: "review",
+            reference_id: review.id,
+            note: data.reason ?? null,
+            created_by: data.decided_by ?? null,
+          })
+        }
+      }
+    }
+    const appended = await this.appendLedgerEntries_(reversals, sharedContext)
+    const reviews: DecidedReview[] = locked.map((r) => {
+      const key = reversalKeyOf.get(r.id)
+      return { ...r, status, reversal_id: key ? (appended.created.get(key) ?? null) : null }
+    })
+    await this.reviews_.decide(reviews, { reason: data.reason ?? null, decided_by: data.decided_by ?? null, decided_at: now }, sharedContext)
+    const released = await this.ledger_.releaseOrdersDue(
+      locked.map((r) => ({ order_id: r.order_id, affiliate_id: r.affiliate_id })),
+      now,
+      sharedContext
+    )
+    return { reviews, released, appended }
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Payouts
 
   /**
@@ -683,6 +799,22 @@ export default class AffiliateModuleService extends MedusaService({
   }
 
   /**
+   * The coupon-leak report: per affiliate promotion code used in [from, to), its orders, the
+   * share placed without the affiliate's traffic on the cart, and the distinct devices.
+   */
+  @InjectManager()
+  async getPromotionCodeLeaks(
+    data: { from: Date; to: Date; affiliate_ids?: string[]; codes?: string[]; limit?: number },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<PromotionCodeLeak[]> {
+    if (!(data.from < data.to)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "from: must be before to")
+    }
+    const rows = await this.reports_.promotionCodeLeaks({ ...data, limit: data.limit ?? 100 }, sharedContext)
+    return rows.map((row) => ({ ...row, share_without_click: shareWithoutClick(row.orders_without_click, row.orders) }))
+  }
+
+  /**
    * Brings the daily activity rollup up to the last whole UTC day before `until` (the
    * rollup job's work), set-based in one transaction; see ReportRepository.rollUp.
    */
@@ -738,6 +870,22 @@ export default class AffiliateModuleService extends MedusaService({
   // @ts-expect-error refuses whatever the generated signature takes
   async restoreAffiliateCommissions(): Promise<never> {
     refuse("Commission entries", "appendLedgerEntries")
+  }
+  // @ts-expect-error refuses whatever the generated signature takes
+  async createAffiliateCommissionReviews(): Promise<never> {
+    refuse("Commission reviews", "the program's risk rules (a sale is held for review at attribution)")
+  }
+  // @ts-expect-error refuses whatever the generated signature takes
+  async updateAffiliateCommissionReviews(): Promise<never> {
+    refuse("Commission reviews", "decideCommissionReviews to approve or decline")
+  }
+  // @ts-expect-error refuses whatever the generated signature takes
+  async deleteAffiliateCommissionReviews(): Promise<never> {
+    refuse("Commission reviews", "decideCommissionReviews: a decision is kept as history")
+  }
+  // @ts-expect-error refuses whatever the generated signature takes
+  async softDeleteAffiliateCommissionReviews(): Promise<never> {
+    refuse("Commission reviews", "decideCommissionReviews: a decision is kept as history")
   }
   // @ts-expect-error refuses whatever the generated signature takes
   async createAffiliatePayouts(): Promise<never> {

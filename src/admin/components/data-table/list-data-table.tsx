@@ -4,8 +4,10 @@ import {
   Text,
   useDataTable,
   type DataTableColumnDef,
+  type DataTableCommand,
   type DataTableEmptyStateProps,
   type DataTableFilter,
+  type DataTableRowSelectionState,
 } from "@medusajs/ui"
 import { useCallback, type ReactNode } from "react"
 import { useNavigate } from "react-router-dom"
@@ -32,6 +34,13 @@ type ListDataTableProps<TData> = {
   emptyState: DataTableEmptyStateProps
   /** What the table lists, for the error message ("the affiliates"). */
   what: string
+  /** Rows the user may select (with a `select` column), and the commands of the bar that opens over a selection. */
+  selection?: {
+    state: DataTableRowSelectionState
+    onChange: (state: DataTableRowSelectionState) => void
+    commands: DataTableCommand[]
+    enabled?: (row: TData) => boolean
+  }
 }
 
 /**
@@ -56,6 +65,7 @@ export const ListDataTable = <TData,>({
   rowHref,
   emptyState,
   what,
+  selection,
 }: ListDataTableProps<TData>) => {
   const navigate = useNavigate()
   // As on the dashboard's lists: no filter or sort menu over an empty list, unless a filter
@@ -91,6 +101,14 @@ export const ListDataTable = <TData,>({
     search: enableSearch ? state.search : undefined,
     filtering: enableFiltering ? state.filtering : undefined,
     sorting: enableSorting ? state.sorting : undefined,
+    commands: selection?.commands,
+    rowSelection: selection
+      ? {
+          state: selection.state,
+          onRowSelectionChange: selection.onChange,
+          enableRowSelection: selection.enabled ? (row) => selection.enabled!(row.original) : true,
+        }
+      : undefined,
   })
 
   return (
@@ -126,6 +144,7 @@ export const ListDataTable = <TData,>({
         <>
           <DataTable.Table emptyState={emptyState} />
           {(rowCount ?? 0) > 0 && <DataTable.Pagination />}
+          {selection && <DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />}
         </>
       )}
     </DataTable>

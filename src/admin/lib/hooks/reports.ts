@@ -16,3 +16,24 @@ export const useActivityReport = (query: ReportQuery, options?: QueryOptions<{ r
   })
   return { ...data, ...rest }
 }
+
+export type PromotionCodeLeak = {
+  code: string
+  affiliate_id: string
+  orders: number
+  orders_without_click: number
+  share_without_click: string
+  visitors: number
+}
+
+/** The coupon-leak report of one code over the last 90 days: its orders, the share without a click, the devices. */
+export const usePromotionCodeLeak = (code: string | null | undefined, options?: QueryOptions<{ promotion_codes: PromotionCodeLeak[] }>) => {
+  const query = { code: code ?? "", from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10) }
+  const { data, ...rest } = useQuery({
+    queryKey: reportKeys.detail("promotion-code-leak", { code }),
+    queryFn: () => sdk.client.fetch<{ promotion_codes: PromotionCodeLeak[] }>("/admin/affiliate-reports/promotion-codes", { query }),
+    enabled: Boolean(code),
+    ...options,
+  })
+  return { leak: data?.promotion_codes[0] ?? null, ...rest }
+}

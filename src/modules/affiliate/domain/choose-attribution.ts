@@ -3,6 +3,7 @@ import {
   OrderAttributionOutcome,
   OrderAttributionSource,
 } from "../../../types/enums"
+import type { CodeBinding } from "./risk/rules"
 
 /** What the decision needs to know about an affiliate. */
 export type AffiliateFacts = {
@@ -11,7 +12,14 @@ export type AffiliateFacts = {
   status: AffiliateStatus
   customer_id: string | null
   email: string
-  program: { id: string; cookie_days: number; trailing_months: number | null; first_order_only: boolean }
+  program: {
+    id: string
+    cookie_days: number
+    trailing_months: number | null
+    first_order_only: boolean
+    /** Under `no_credit` the affiliate's promotion code credits them only with their own referral on the cart. */
+    code_binding?: CodeBinding
+  }
 }
 
 export type AttributionInput = {
@@ -94,8 +102,9 @@ type Pending = Omit<AttributionCandidate, "won" | "reason"> & {
 /**
  * Picks the affiliate credited for an order: a live attribution of the customer
  * wins and is final; else a promotion code of an affiliate or the referral on the cart, in
- * the order the `attributionPriority` option gives. Inactive affiliates, self-referrals and
- * clicks outside the cookie window lose, each with its reason on the receipt.
+ * the order the `attributionPriority` option gives. Inactive affiliates, self-referrals,
+ * clicks outside the cookie window and codes a program binds to its affiliate's own traffic
+ * (used without it) lose, each with its reason on the receipt.
  */
 export function chooseAttribution(input: AttributionInput): AttributionDecision {
   const { order } = input
@@ -125,7 +134,11 @@ export function chooseAttribution(input: AttributionInput): AttributionDecision 
   }
 
   const others: Pending[] = []
+  const referral = input.referral
   for (const { code, affiliate } of input.promotion_codes) {
+    // Coupon-leak binding: a code alone, without its affiliate's referral on the cart, is a
+    // leaked code. A customer already attributed to the affiliate wins through step 1.
+    const leaked = affiliate.program.code_binding === "no_credit" && referral?.affiliate.id !== affiliate.id
     others.push({
       source: "code",
       affiliate_id: affiliate.id,
@@ -133,9 +146,14 @@ export function chooseAttribution(input: AttributionInput): AttributionDecision 
       reference: code,
       affiliate,
       bind: { source: "code", click_id: null, promotion_code: code, expires_at: null },
+      blocked: leaked
+        ? {
+            outcome: "code_without_click",
+            reason: `promotion code ${code} was used without ${affiliate.code}'s referral on the cart (code binding: no_credit)`,
+          }
+        : undefined,
     })
   }
-  const referral = input.referral
   if (referral) {
     const pending: Pending = {
       source: "link",

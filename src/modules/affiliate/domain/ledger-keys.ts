@@ -11,6 +11,8 @@ export const ledgerKeys = {
   /** A correction following one money state of an order (its fingerprint). */
   correction: (type: Exclude<LedgerEntryType, "sale" | "adjustment">, orderId: string, fingerprint: string) =>
     `${type}:${orderId}:${fingerprint}`,
+  /** The reversal an admin's decline of a held sale books: one per sale, however often declined. */
+  reviewDecline: (saleId: string) => `review-decline:${saleId}`,
   /** A manual adjustment, keyed by the admin request's Idempotency-Key (or a fresh id). */
   adjustment: (requestKey: string) => `adjustment:${requestKey}`,
 }

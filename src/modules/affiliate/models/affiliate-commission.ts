@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { LEDGER_ENTRY_STATUSES, LEDGER_ENTRY_TYPES } from "../../../types/enums"
 import Affiliate from "./affiliate"
 import AffiliatePayout from "./affiliate-payout"
+import AffiliateCommissionReview from "./affiliate-commission-review"
 
 /**
  * One immutable line of the affiliate ledger. Amounts are signed (sales positive, reversals
@@ -41,6 +42,8 @@ const AffiliateCommission = model
       metadata: model.json().nullable(),
       affiliate: model.belongsTo(() => Affiliate, { mappedBy: "commissions" }),
       payout: model.belongsTo(() => AffiliatePayout, { mappedBy: "commissions" }).nullable(),
+      /** A sale held for an admin's review (none for most sales). */
+      review: model.hasOne(() => AffiliateCommissionReview, { mappedBy: "commission" }).nullable(),
     }
   )
   .indexes([

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { ORDER_ATTRIBUTION_OUTCOMES, ORDER_ATTRIBUTION_SOURCES } from "../../../types/enums"
 import Affiliate from "./affiliate"
+import AffiliateCommissionReview from "./affiliate-commission-review"
 
 /**
  * The receipt: the recorded decision, per order, of which affiliate is credited and why.
@@ -27,6 +28,8 @@ const AffiliateOrderAttribution = model
       /** The buyer's visitor hash (salted IP + user agent) when the storefront attached the referral. */
       visitor_hash: model.text().nullable(),
       affiliate: model.belongsTo(() => Affiliate, { mappedBy: "order_attributions" }).nullable(),
+      /** The review its sale was held for, if any. */
+      review: model.hasOne(() => AffiliateCommissionReview, { mappedBy: "order_attribution" }).nullable(),
     }
   )
   .indexes([

@@ -5,6 +5,7 @@ import AffiliateClick from "./affiliate-click"
 import AffiliateCommission from "./affiliate-commission"
 import AffiliateOrderAttribution from "./affiliate-order-attribution"
 import AffiliatePayout from "./affiliate-payout"
+import AffiliateCommissionReview from "./affiliate-commission-review"
 import AffiliateProgram from "./affiliate-program"
 
 /**
@@ -35,6 +36,7 @@ const Affiliate = model
       }),
       commissions: model.hasMany(() => AffiliateCommission, { mappedBy: "affiliate" }),
       payouts: model.hasMany(() => AffiliatePayout, { mappedBy: "affiliate" }),
+      commission_reviews: model.hasMany(() => AffiliateCommissionReview, { mappedBy: "affiliate" }),
     }
   )
   .indexes([

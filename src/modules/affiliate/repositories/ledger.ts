@@ -11,14 +11,26 @@ import { json, rawBigNumber } from "../database/values"
 
 type Ctx = Context<EntityManager>
 
+type AffiliateCounts = { affiliate_id: string; count: number }[]
+
+/**
+ * Whether an entry's order has a sale held for review by its affiliate. The partial index
+ * on required reviews keeps this an index probe of a small set.
+ */
+const UNDER_REVIEW = (entry: string) =>
+  `EXISTS (SELECT 1 FROM affiliate_commission_review r
+           WHERE r.status = 'required' AND r.deleted_at IS NULL
+             AND r.order_id = ${entry}.order_id AND r.affiliate_id = ${entry}.affiliate_id)`
+
 
 /** The commission ledger's SQL: appends, the release of held entries, balances and statement sums. */
 export class LedgerRepository extends SqlRepository {
   /**
    * Inserts the entries whose idempotency key is new (one INSERT ... ON CONFLICT DO NOTHING,
-   * so concurrent appends of one key also yield one row); returns the keys inserted.
+   * so concurrent appends of one key also yield one row); returns the ids of the entries
+   * inserted by their key.
    */
-  async append(entries: PreparedLedgerEntry[], context: Ctx = {}): Promise<Set<string>> {
+  async append(entries: PreparedLedgerEntry[], context: Ctx = {}): Promise<Map<string, string>> {
     const values = entries.map((e) => {
       const row: Record<(typeof LEDGER_INSERT_COLUMNS)[number], unknown> = {
         id: generateEntityId(undefined, "afcom"),
@@ -50,16 +62,17 @@ export class LedgerRepository extends SqlRepository {
       `INSERT INTO affiliate_commission (${LEDGER_INSERT_COLUMNS.join(", ")})
        VALUES ${placeholders}
        ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING idempotency_key`,
+       RETURNING id, idempotency_key`,
       values.flat()
     )
-    return new Set<string>(inserted.rows.map((r: { idempotency_key: string }) => r.idempotency_key))
+    return new Map<string, string>(inserted.rows.map((r: { id: string; idempotency_key: string }) => [r.idempotency_key, r.id]))
   }
 
   /**
    * Releases due held entries, set-based in batches of `batchSize`, each batch its own short
    * statement. SKIP LOCKED lets two runs share the work without waiting; a crashed run leaves
-   * whole batches done or untouched. Only counts per affiliate come back.
+   * whole batches done or untouched. Only counts per affiliate come back. Entries of an order
+   * whose sale is held for review wait (UNDER_REVIEW): the sale, and a reversal held with it.
    */
   async releaseDue(
     { now, batchSize }: { now: Date; batchSize: number },
@@ -80,6 +93,7 @@ export class LedgerRepository extends SqlRepository {
            WHERE c.id = ANY (ARRAY(
              SELECT id FROM affiliate_commission
              WHERE status = ? AND available_at <= ? AND deleted_at IS NULL
+               AND NOT ${UNDER_REVIEW("affiliate_commission")}
              ORDER BY available_at
              LIMIT ?
              FOR UPDATE SKIP LOCKED
@@ -89,7 +103,7 @@ export class LedgerRepository extends SqlRepository {
          SELECT affiliate_id, count(*)::int AS count FROM released GROUP BY affiliate_id`,
         [to, now, now, from, now, batchSize]
       )
-      const rows: { affiliate_id: string; count: number }[] = result.rows
+      const rows: AffiliateCounts = result.rows
       const batchCount = rows.reduce((sum, r) => sum + r.count, 0)
       if (!batchCount) {
         break
@@ -102,6 +116,46 @@ export class LedgerRepository extends SqlRepository {
       }
     }
     return { released, batches, by_affiliate: [...counts].map(([affiliate_id, count]) => ({ affiliate_id, count })) }
+  }
+
+  /**
+   * Releases the due held entries of the given orders (an admin's review decision lets them
+   * go at once instead of at the release job's next run). The row locks of the UPDATE and
+   * the job's SKIP LOCKED mean an entry is released by one of them only.
+   */
+  async releaseOrdersDue(
+    orders: { order_id: string; affiliate_id: string }[],
+    now: Date,
+    context: Ctx
+  ): Promise<AffiliateCounts> {
+    if (!orders.length) {
+      return []
+    }
+    const { from, to } = LEDGER_ENTRY_MOVES.release
+    const result = await this.knex(context).raw(
+      `WITH released AS (
+         UPDATE affiliate_commission AS c
+         SET status = ?, released_at = ?, updated_at = ?
+         FROM jsonb_to_recordset(?::jsonb) AS o(order_id text, affiliate_id text)
+         WHERE c.order_id = o.order_id AND c.affiliate_id = o.affiliate_id
+           AND c.status = ? AND c.available_at <= ? AND c.deleted_at IS NULL
+           AND NOT ${UNDER_REVIEW("c")}
+         RETURNING c.affiliate_id
+       )
+       SELECT affiliate_id, count(*)::int AS count FROM released GROUP BY affiliate_id`,
+      [to, now, now, JSON.stringify(orders), from, now]
+    )
+    return result.rows
+  }
+
+  /** What an order has booked for an affiliate: the sum of its sale and corrections (adjustments aside). */
+  async orderBooked({ order_id, affiliate_id }: { order_id: string; affiliate_id: string }, context: Ctx): Promise<string> {
+    const result = await this.knex(context).raw(
+      `SELECT COALESCE(SUM(amount), 0)::text AS booked FROM affiliate_commission
+       WHERE order_id = ? AND affiliate_id = ? AND type <> 'adjustment' AND deleted_at IS NULL`,
+      [order_id, affiliate_id]
+    )
+    return result.rows[0].booked
   }
 
   /** Sums per affiliate, currency and status: what balances are derived from. */

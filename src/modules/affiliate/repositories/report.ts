@@ -190,4 +190,46 @@ export class ReportRepository extends SqlRepository {
       days: { from: span.rollFrom, to: span.rollTo },
     }
   }
+
+  /**
+   * Per affiliate promotion code used on orders of [from, to): the orders that carried it
+   * (credited or not), those without the affiliate's own traffic on the cart (a
+   * `code_without_click` outcome, or the signal on a credited receipt) and the distinct
+   * visitor hashes that placed them. Many orders from many devices without a click is a code
+   * posted on a coupon site. One pass over the period's receipts (created_at index).
+   */
+  async promotionCodeLeaks(
+    { from, to, affiliate_ids, codes, limit }: { from: Date; to: Date; affiliate_ids?: string[]; codes?: string[]; limit: number },
+    context: Ctx = {}
+  ): Promise<{ code: string; affiliate_id: string; orders: number; orders_without_click: number; visitors: number }[]> {
+    const filters: string[] = []
+    const bindings: unknown[] = [from, to]
+    if (affiliate_ids?.length) {
+      filters.push(`AND c->>'affiliate_id' = ANY (?)`)
+      bindings.push(affiliate_ids)
+    }
+    if (codes?.length) {
+      filters.push(`AND upper(c->>'reference') = ANY (?)`)
+      bindings.push(codes.map((code) => code.toUpperCase()))
+    }
+    const result = await this.knex(context).raw(
+      `SELECT c->>'reference' AS code, c->>'affiliate_id' AS affiliate_id,
+              count(*)::int AS orders,
+              count(*) FILTER (
+                WHERE r.outcome = 'code_without_click'
+                   OR (r.affiliate_id = c->>'affiliate_id' AND r.risk->'signals' @> '[{"type": "code_without_click", "triggered": true}]')
+              )::int AS orders_without_click,
+              count(DISTINCT r.visitor_hash)::int AS visitors
+       FROM affiliate_order_attribution r
+       CROSS JOIN LATERAL jsonb_array_elements(r.candidates) AS c
+       WHERE r.created_at >= ? AND r.created_at < ? AND r.deleted_at IS NULL
+         AND c->>'source' = 'code' AND c->>'affiliate_id' IS NOT NULL
+         ${filters.join(" ")}
+       GROUP BY 1, 2
+       ORDER BY orders DESC, code
+       LIMIT ?`,
+      [...bindings, limit]
+    )
+    return result.rows
+  }
 }

@@ -53,6 +53,33 @@ export type OrderAttributionRecord = {
   /** Bind the customer to the affiliate, retiring an expired attribution first. */
   attribution?: (AttributionInput & { order_id: string; replaces_id: string | null }) | null
   sale?: NewLedgerEntry | null
+  /** Hold the sale for an admin's review, naming the signals that call for it. */
+  review?: { because: string[] } | null
+}
+
+export type ReviewDecisionInput = {
+  ids: string[]
+  decision: "approve" | "decline"
+  reason?: string | null
+  decided_by?: string | null
+  now?: Date
+}
+
+export type DecidedReview = {
+  id: string
+  status: "approved" | "declined"
+  commission_id: string
+  affiliate_id: string
+  order_id: string
+  /** The reversal a decline booked; null on approval, or when refunds had reversed it all already. */
+  reversal_id: string | null
+}
+
+export type ReviewDecisionResult = {
+  reviews: DecidedReview[]
+  /** Entries released at once per affiliate (those whose hold had ended). */
+  released: { affiliate_id: string; count: number }[]
+  entries: AppendedLedgerEntry[]
 }
 
 export type ReleaseResult = {
@@ -67,4 +94,18 @@ export type ActivityReport = {
   series: ReportPoint[]
   /** Program-wide reports only: the affiliates that earned the most in the range. */
   top_affiliates?: TopAffiliate[]
+}
+
+/** One affiliate promotion code in the coupon-leak report. */
+export type PromotionCodeLeak = {
+  code: string
+  affiliate_id: string
+  /** Orders that carried the code, credited or not. */
+  orders: number
+  /** Of those, placed without the affiliate's referral on the cart. */
+  orders_without_click: number
+  /** orders_without_click / orders in percent, two decimals ("62.5"); "0" without orders. */
+  share_without_click: string
+  /** Distinct visitor hashes (devices) among the orders that had one. */
+  visitors: number
 }

@@ -5,8 +5,8 @@ import { AffiliateFacts, AttributionDecision, chooseAttribution } from "../../..
 import { roundToCurrency } from "../../../modules/affiliate/domain/currency-precision"
 import { holdEndsAt } from "../../../modules/affiliate/domain/hold"
 import { AffiliateRiskProfile, orderRiskSignals } from "../../../modules/affiliate/domain/risk/order-signals"
-import { AppliedHold, riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
-import { RiskSignal } from "../../../modules/affiliate/domain/risk/signal"
+import { AppliedHold, reviewDecision, riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
+import { RiskSignal, RiskSignalType } from "../../../modules/affiliate/domain/risk/signal"
 import { saleHold } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { ledgerKeys } from "../../../modules/affiliate/domain/ledger-keys"
 import { CommissionableLine, computeSaleCommission } from "../../../modules/affiliate/domain/sale-commission"
@@ -36,8 +36,11 @@ function orderTotal(order: AttributionFacts["order"]) {
   return order.lines.reduce((sum, line) => MathBN.add(sum, line.total), MathBN.convert(0))
 }
 
-/** A credited order's fraud review, written on its receipt: its signals with their evidence, and its sale's hold. */
-export type OrderRisk = { signals: RiskSignal[]; hold: AppliedHold }
+/**
+ * A credited order's fraud review, written on its receipt: its signals with their evidence,
+ * its sale's hold, and the signals that held it for an admin's review (null when none did).
+ */
+export type OrderRisk = { signals: RiskSignal[]; hold: AppliedHold; review: { because: RiskSignalType[] } | null }
 
 function orderRisk(facts: AttributionFacts, decision: AttributionDecision, winner: any, placedAt: Date): OrderRisk {
   const rules = riskRulesOf(winner.program.risk_rules)
@@ -69,7 +72,8 @@ function orderRisk(facts: AttributionFacts, decision: AttributionDecision, winne
     },
     rules
   )
-  return { signals, hold }
+  const review = reviewDecision(signals, rules)
+  return { signals, hold, review: review.review ? { because: review.because } : null }
 }
 
 function toFacts(affiliate: any): AffiliateFacts {
@@ -84,6 +88,7 @@ function toFacts(affiliate: any): AffiliateFacts {
       cookie_days: affiliate.program.cookie_days,
       trailing_months: affiliate.program.trailing_months ?? null,
       first_order_only: affiliate.program.first_order_only,
+      code_binding: riskRulesOf(affiliate.program.risk_rules).code_binding,
     },
   }
 }
@@ -93,6 +98,8 @@ export type RecordedAttribution = {
   outcome: string
   affiliate_id: string | null
   entries: AppendedLedgerEntry[]
+  /** The review the sale was held for, when the signals called for one. */
+  review: { id: string; because: RiskSignalType[] } | null
 }
 
 /**
@@ -107,7 +114,7 @@ export const recordOrderAttributionStep = createStep(
   async (facts: LoadedAttributionFacts, { container }) => {
     const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     if (facts.receipt_exists) {
-      return new StepResponse<RecordedAttribution>({ created: false, outcome: "already_recorded", affiliate_id: null, entries: [] })
+      return new StepResponse<RecordedAttribution>({ created: false, outcome: "already_recorded", affiliate_id: null, entries: [], review: null })
     }
     const options = service.getOptions()
     const affiliate = (id: string) => toFacts(facts.affiliates[id])
@@ -200,6 +207,7 @@ export const recordOrderAttributionStep = createStep(
             }
           : null,
       sale,
+      review: risk?.review ?? null,
     })
 
     return new StepResponse<RecordedAttribution>({
@@ -207,6 +215,7 @@ export const recordOrderAttributionStep = createStep(
       outcome: decision.outcome,
       affiliate_id: decision.affiliate?.id ?? null,
       entries: result.entries,
+      review: result.review_id && risk?.review ? { id: result.review_id, because: risk.review.because } : null,
     })
   }
 )

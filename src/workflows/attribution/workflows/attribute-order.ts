@@ -24,6 +24,13 @@ export const attributeOrderWorkflow = createWorkflow(
       recorded.entries.filter((e) => e.created).map((e) => ({ id: e.entry.id, affiliate_id: e.entry.affiliate_id }))
     )
     emitEventStep({ eventName: AffiliateEvents.COMMISSION_CREATED, data: created })
+    const held = transform({ recorded }, ({ recorded }) => {
+      const sale = recorded.entries.find((e) => e.entry.type === "sale")?.entry
+      return recorded.review && sale
+        ? [{ id: recorded.review.id, commission_id: sale.id, affiliate_id: sale.affiliate_id, order_id: sale.order_id, because: recorded.review.because }]
+        : []
+    })
+    emitEventStep({ eventName: AffiliateEvents.COMMISSION_REVIEW_REQUIRED, data: held }).config({ name: "emit-review-required" })
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(recorded)

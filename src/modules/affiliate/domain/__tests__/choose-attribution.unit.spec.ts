@@ -583,3 +583,46 @@ describe("the receipt lists the winner first and at most one winner", () => {
     )
   })
 })
+
+describe("coupon-leak binding: under code_binding no_credit a code credits only with its affiliate's traffic", () => {
+  const BOUND = affiliate("BOUND", { program: { code_binding: "no_credit" } })
+
+  it("a bound code alone credits nobody: the outcome is code_without_click, with the reason", () => {
+    const d = chooseAttribution(input({ promotion_codes: [promo(BOUND)] }))
+    expect(d.outcome).toBe("code_without_click")
+    expect(d.affiliate).toBeNull()
+    expect(d.bind_customer).toBeNull()
+    expect(lost(d, "code", "BOUND10")?.reason).toBe(
+      "promotion code BOUND10 was used without BOUND's referral on the cart (code binding: no_credit)"
+    )
+  })
+
+  it("with the affiliate's click or referral code on the cart the bound code credits them", () => {
+    for (const referral of [click(BOUND), codeReferral(BOUND)]) {
+      const d = chooseAttribution(input({ promotion_codes: [promo(BOUND)], referral }))
+      expect(d.outcome).toBe("credited")
+      expect(d.source).toBe("code")
+      expect(d.affiliate).toBe(BOUND)
+    }
+  })
+
+  it("a customer already attributed to the affiliate is credited through the attribution", () => {
+    const d = chooseAttribution(input({ promotion_codes: [promo(BOUND)], attribution: attribution(BOUND, daysAfter(30)) }))
+    expect(d.outcome).toBe("credited")
+    expect(d.source).toBe("attribution")
+  })
+
+  it("another affiliate's click on the cart does not unlock the code, and that affiliate is credited instead", () => {
+    const d = chooseAttribution(input({ promotion_codes: [promo(BOUND)], referral: click(CAROL) }))
+    expect(d.outcome).toBe("credited")
+    expect(d.affiliate).toBe(CAROL)
+    expect(lost(d, "code", "BOUND10")?.reason).toMatch(/without BOUND's referral/)
+  })
+
+  it("without the binding (off or review) a code alone credits as always", () => {
+    for (const code_binding of ["off", "review"] as const) {
+      const free = affiliate("FREE", { program: { code_binding } })
+      expect(chooseAttribution(input({ promotion_codes: [promo(free)] })).outcome).toBe("credited")
+    }
+  })
+})

@@ -10,16 +10,18 @@ const ENTRY_FIELDS = [...COMMISSION_FIELDS, "lines", "hold"]
 
 /**
  * The order's receipt (who was credited and why, with the credited affiliate's code and
- * name) and its ledger entries, oldest first. Null and [] until the order is processed.
+ * name, and the review its sale was held for) and its ledger entries, oldest first. Null
+ * and [] until the order is processed.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const orderId = req.params.id
   await refetchOr404(req.scope, { entity: "order", id: orderId, fields: ["id"], label: "Order" })
 
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  const [[receipt], entries] = await Promise.all([
+  const [[receipt], entries, [review]] = await Promise.all([
     service.listAffiliateOrderAttributions({ order_id: orderId }, { take: 1 }),
     service.listOrderLedger(orderId),
+    service.listAffiliateCommissionReviews({ order_id: orderId }, { take: 1 }),
   ])
   // A deleted affiliate still names the receipts it was credited on.
   const [affiliate] = receipt?.affiliate_id
@@ -41,6 +43,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
           reason: receipt.reason,
           candidates: receipt.candidates,
           risk: receipt.risk ?? null,
+          review: review
+            ? { id: review.id, status: review.status, because: review.because, reason: review.reason, decided_at: review.decided_at }
+            : null,
           currency_code: receipt.currency_code,
           created_at: receipt.created_at,
         }
