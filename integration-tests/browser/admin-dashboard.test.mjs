@@ -414,6 +414,13 @@ uiTest("promotion widget: ALICE10 belongs to ALICE", async () => {
   const widget = card("Affiliate").filter({ hasText: "Orders using this code credit" })
   await widget.getByRole("link", { name: /ALICE/ }).waitFor()
   await widget.getByText("Alice Martin").waitFor()
+  // The coupon-leak line shows the report's numbers for the code.
+  const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10)
+  const { promotion_codes: [leak] } = await adminGet(`/admin/affiliate-reports/promotion-codes?code=ALICE10&from=${from}`)
+  assert.ok(leak && leak.orders >= 2, `the seed's orders used ALICE10: ${JSON.stringify(leak)}`)
+  await widget
+    .getByText(`${leak.orders} orders in 90 days, ${leak.orders_without_click} without the affiliate's referral on the cart (${leak.share_without_click} %)`)
+    .waitFor()
   await shoot("promotion-page")
   await shoot("promotion-widget", widget)
 })
@@ -490,4 +497,58 @@ uiTest("order widget: the receipt of a credited order", async () => {
   assert.doesNotMatch(await widget.innerText(), /attributionPriority|precedence/)
   await shoot("order-page")
   await shoot("order-widget", widget)
+})
+
+uiTest("reviews: a held sale with its signals, declined with a reason; the order widget says so", async () => {
+  // EMMA's program reviews email aliases, and the seed's emma+deals@ order is one.
+  const { affiliate_commission_reviews: held } = await adminGet("/admin/affiliate-commission-reviews?status=required")
+  const review = held.find((r) => r.affiliate.code === "EMMA")
+  assert.ok(review, `the seed holds EMMA's own-mailbox order for review: ${JSON.stringify(held.map((r) => r.affiliate.code))}`)
+
+  await page.locator('a[href="/app/affiliate-reviews"]').click()
+  await page.waitForURL(/\/app\/affiliate-reviews/)
+  await page.getByRole("heading", { name: "Affiliate reviews", level: 1 }).waitFor()
+  const row = page.getByRole("row").filter({ hasText: "EMMA" })
+  await row.getByText("Held for email alias").waitFor()
+  await row
+    .getByText("The buyer's email emma+deals@weeklyfinds.example.com reaches the affiliate's mailbox (emma@weeklyfinds.example.com).")
+    .waitFor()
+  await row.getByText("Required").waitFor()
+  await shoot("reviews")
+
+  // Select it and decline: without a reason the form refuses and sends nothing.
+  await row.getByRole("checkbox").click()
+  await page.getByText("1 selected").waitFor()
+  await page.getByRole("button", { name: "Decline" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Decline held sales" }).waitFor()
+  const decisions = []
+  const countDecisions = (request) => {
+    if (request.method() === "POST" && /affiliate-commission-reviews\/(approve|decline)$/.test(new URL(request.url()).pathname)) decisions.push(request)
+  }
+  page.on("request", countDecisions)
+  await drawer.getByRole("button", { name: "Decline", exact: true }).click()
+  await drawer.getByText("Enter the reason for declining").waitFor()
+  assert.equal(decisions.length, 0, "a decline without a reason is not sent")
+  await drawer.locator("#review-reason").fill("Bought from her own mailbox")
+  await drawer.getByRole("button", { name: "Decline", exact: true }).click()
+  await toast("1 sale declined").waitFor()
+  page.off("request", countDecisions)
+  assert.equal(decisions.length, 1)
+  await page.getByText("Nothing to review").waitFor()
+
+  const { affiliate_commission_reviews: [decided] } = await adminGet(`/admin/affiliate-commission-reviews?id=${review.id}`)
+  assert.equal(decided.status, "declined")
+  assert.equal(decided.reason, "Bought from her own mailbox")
+  assert.ok(decided.reversal_id, "the decline booked a reversal")
+
+  // The order's widget: the fired signal in words and the decision.
+  await page.goto(`${BASE_URL}/app/orders/${review.order_id}`)
+  const widget = card("Affiliate").filter({ hasText: "Credited" })
+  const signals = widget.getByRole("list", { name: "Risk signals" })
+  await signals.getByText("The buyer's email emma+deals@weeklyfinds.example.com reaches the affiliate's mailbox").waitFor()
+  await widget.getByText('Held for review (email alias): declined, "Bought from her own mailbox".').waitFor()
+  const entries = widget.getByRole("list", { name: "Ledger entries of this order" })
+  await entries.getByText("Reversal").first().waitFor()
+  await shoot("order-widget-review", widget)
 })

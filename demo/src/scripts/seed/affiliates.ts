@@ -44,6 +44,7 @@ async function ensureProgram(service: Service, data: ProgramData): Promise<Progr
     min_payout_amount: data.min_payout_amount,
     auto_approve: data.auto_approve,
     metadata: { description: data.description },
+    risk_rules: "risk_rules" in data ? data.risk_rules : null,
   })
 }
 

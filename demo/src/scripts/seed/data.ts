@@ -138,6 +138,8 @@ export const INSTANT_PROGRAM = {
   trailing_months: 6,
   min_payout_amount: 0,
   auto_approve: false,
+  /** With no hold, a suspicious sale would be payable at once: an email alias of the partner holds it for review. */
+  risk_rules: { review_on: ["email_alias", "contact_match", "visitor_match"] },
 }
 
 export type DemoAffiliate = {
@@ -497,6 +499,14 @@ export const ORDERS: DemoOrder[] = [
     capture: true,
     after_payout: true,
     refund: { share: 0.3, note: "Partial refund: price match" },
+  },
+  {
+    key: "emma-own-mailbox",
+    story: "EMMA's newsletter click, bought from her own mailbox (plus address): held for review (Instant payouts reviews email aliases)",
+    currency: "usd",
+    guest: { email: "emma+deals@weeklyfinds.example.com", first_name: "Em", last_name: "Schmidt" },
+    items: [{ sku: "HOODIE-S", quantity: 1 }],
+    referral: { click_session: "demo-emma-newsletter-week-48-3" },
   },
 ]
 
