@@ -154,6 +154,22 @@ medusaIntegrationTestRunner({
         evidence: { visitor_hash: first.receipt.visitor_hash, orders: 3, max_orders: 2, window_days: 30 },
       })
 
+      // The device that completes the checkout (Medusa's store route) is noted too: a
+      // referral written into the cart by the storefront, completed from Erin's phone.
+      const checkout = await order({
+        email: "third-account@example.org",
+        metadata: { affiliate_code: "ERIN" },
+        completeWith: async (cartId) => {
+          const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: { "x-publishable-api-key": store.publishableKey, ...erinsPhone } })
+          expect(data.type).toBe("order")
+          return data.order.id
+        },
+      })
+      expect(signal(checkout.receipt, "visitor_match")).toEqual(
+        expect.objectContaining({ triggered: true, evidence: expect.objectContaining({ visitor_hash: own.receipt.visitor_hash }) })
+      )
+      expect(checkout.receipt.visitor_hash).toBe(own.receipt.visitor_hash)
+
       // Without a hash (an order whose storefront sent none) the visitor signals are absent.
       const plain = await order({ email: "no-device@example.org", metadata: { affiliate_code: "ERIN" } })
       expect(plain.receipt.risk.signals.map((s: any) => s.type)).not.toContain("visitor_match")

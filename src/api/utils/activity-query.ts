@@ -1,11 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { ReportInterval } from "../../modules/affiliate/domain/report-series"
 import { fieldMessage, reportInterval, withDateRange } from "./validators"
+import { DAY_MS } from "../../modules/affiliate/domain/days"
 
 /** The most intervals one report or stats series may have: a year of days with room to spare. */
 export const MAX_REPORT_INTERVALS = 400
 
-const DAY_MS = 86_400_000
 
 /**
  * How many intervals the series of [from, to) has, counted as the service buckets them

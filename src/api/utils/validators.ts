@@ -6,6 +6,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { isValidAffiliateCode, normalizeAffiliateCode } from "../../modules/affiliate/domain/affiliate-code"
 import { REPORT_INTERVALS } from "../../modules/affiliate/domain/report-series"
+import { DAY_MS } from "../../modules/affiliate/domain/days"
 
 /**
  * A field as a message names it: its path (`rules.0.target_type`, `created_at.gte`), without
@@ -155,7 +156,6 @@ export const exportFormat = oneOf(["json", "csv"]).default("json")
 
 export const reportInterval = oneOf(REPORT_INTERVALS).default("day")
 
-const DAY_MS = 86_400_000
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
 /** Periods lie in [1970, 9999): PostgreSQL cannot take a year past 9999 (a 500 before). */

@@ -1,4 +1,5 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { noteCheckoutVisitor } from "./note-checkout-visitor"
 import { StoreAttachCartReferral } from "./validators"
 
 export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
@@ -10,5 +11,11 @@ export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
       validateAndTransformBody(StoreAttachCartReferral),
     ],
+  },
+  {
+    // Medusa's own checkout completion: the device that completes it is the buyer's.
+    method: ["POST"],
+    matcher: "/store/carts/:id/complete",
+    middlewares: [noteCheckoutVisitor],
   },
 ]

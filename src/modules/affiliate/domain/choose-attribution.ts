@@ -4,6 +4,7 @@ import {
   OrderAttributionSource,
 } from "../../../types/enums"
 import type { CodeBinding } from "./risk/rules"
+import { DAY_MS } from "./days"
 
 /** What the decision needs to know about an affiliate. */
 export type AffiliateFacts = {
@@ -61,7 +62,6 @@ export type AttributionDecision = {
   bind_customer: { source: "link" | "code"; click_id: string | null; promotion_code: string | null; expires_at: Date | null } | null
 }
 
-const DAY_MS = 86_400_000
 const FIRST_ORDER_ONLY = "the program credits only a customer's first order"
 
 /**

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000
+import { DAY_MS } from "./days"
 
 /** When a sale placed at `placedAt` leaves its hold and becomes payable. */
 export function holdEndsAt(placedAt: Date, holdDays: number): Date {

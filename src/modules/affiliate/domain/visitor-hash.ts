@@ -12,3 +12,13 @@ export function visitorHash(salt: string, ip: string | null | undefined, userAge
     .update(`${salt}\u0000${ip ?? ""}\u0000${userAgent ?? ""}`)
     .digest("hex")
 }
+
+/**
+ * Where the buyer's visitor hashes travel in cart (then order) metadata: the device that
+ * attached the referral (the cart referral route) and the one that completed the checkout
+ * (noted before Medusa's cart completion).
+ */
+export const VISITOR_METADATA_KEYS = {
+  referral: "affiliate_visitor_hash",
+  checkout: "affiliate_checkout_visitor_hash",
+} as const

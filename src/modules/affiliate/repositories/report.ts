@@ -3,6 +3,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { ReportInterval } from "../domain/report-series"
 import { rollupSpan } from "../domain/rollup-span"
 import { SqlRepository } from "../database/sql-repository"
+import { DAY_MS } from "../domain/days"
 
 type Ctx = Context<EntityManager>
 
@@ -11,7 +12,6 @@ type Range = { affiliate_id?: string; from: Date; to: Date }
 /** The job cursor holding the rollup's mark: every UTC day before it is rolled up. */
 export const ACTIVITY_ROLLUP_CURSOR = "activity-rollup"
 
-const DAY_MS = 86_400_000
 const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS)
 const bucketOf = (column: string) => `date_trunc(?, ${column} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`
 const COMMISSION_TYPES = `type IN ('sale', 'reversal', 'clawback')`

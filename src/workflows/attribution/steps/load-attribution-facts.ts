@@ -4,6 +4,8 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { PostalAddress } from "../../../modules/affiliate/domain/risk/contact-match"
 import type { AffiliateRiskProfile } from "../../../modules/affiliate/domain/risk/order-signals"
+import { DAY_MS } from "../../../modules/affiliate/domain/days"
+import { VISITOR_METADATA_KEYS } from "../../../modules/affiliate/domain/visitor-hash"
 import { riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
 import { rulesNeedTrackRecord } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { OrderLineTotals, orderLineFields, orderLineTotals } from "../order-lines"
@@ -92,17 +94,20 @@ export const loadAttributionFactsStep = createStep(
     // Its risk profile (own contact details; the record only where the program's rules use
     // it) is read right after it, still beside the other reads.
     const placedAt = new Date(order.created_at as any)
-    // The buyer's devices: the one that attached the referral, and the one that clicked.
-    const cartVisitor = typeof metadata.affiliate_visitor_hash === "string" && metadata.affiliate_visitor_hash ? metadata.affiliate_visitor_hash : null
+    // The buyer's devices: the one that completed the checkout, the one that attached the
+    // referral, and the one that clicked.
+    const hashOf = (key: string) => (typeof metadata[key] === "string" && metadata[key] ? (metadata[key] as string) : null)
+    const checkoutVisitor = hashOf(VISITOR_METADATA_KEYS.checkout)
+    const cartVisitor = hashOf(VISITOR_METADATA_KEYS.referral)
     const riskProfile = async (a: any): Promise<AffiliateRiskProfile> => {
       const rules = riskRulesOf(a.program?.risk_rules)
       const visitor = clickRead.then(async (click) => {
-        const hashes = [...new Set([cartVisitor, click?.visitor_hash ?? null].filter((h): h is string => !!h))]
-        const ordersHash = cartVisitor ?? click?.visitor_hash ?? null
+        const hashes = [...new Set([checkoutVisitor, cartVisitor, click?.visitor_hash ?? null].filter((h): h is string => !!h))]
+        const ordersHash = checkoutVisitor ?? cartVisitor ?? click?.visitor_hash ?? null
         if (!hashes.length) {
           return { hashes, orders_hash: null, sightings: [], visitor_orders: 0 }
         }
-        const since = new Date(placedAt.getTime() - rules.visitor_orders.window_days * 86_400_000)
+        const since = new Date(placedAt.getTime() - rules.visitor_orders.window_days * DAY_MS)
         const evidence = await affiliates.getVisitorEvidence(a.id, { hashes, orders_hash: ordersHash, orders_since: since })
         return {
           hashes,

@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { VISITOR_METADATA_KEYS } from "../../../modules/affiliate/domain/visitor-hash"
 import { assertMayChangeCartReferralStep } from "../steps/assert-may-change-cart-referral"
 import { resolveCartReferralStep } from "../steps/resolve-cart-referral"
 
@@ -33,7 +34,7 @@ export const attachCartReferralWorkflow = createWorkflow(
     const metadata = transform({ referral, input }, ({ referral, input }) => ({
       affiliate_code: referral.affiliate_code,
       affiliate_click_id: referral.affiliate_click_id ?? "",
-      affiliate_visitor_hash: input.visitor_hash ?? "",
+      [VISITOR_METADATA_KEYS.referral]: input.visitor_hash ?? "",
     }))
     updateCartWorkflow.runAsStep({ input: { id: input.cart_id, metadata } })
 

@@ -1,6 +1,7 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { RiskSignal, RiskSignalType } from "./signal"
+import { DAY_MS } from "../days"
 
 export const RISK_SIGNAL_TYPES: readonly RiskSignalType[] = [
   "visitor_match",
@@ -99,7 +100,6 @@ export type AppliedHold = {
   reasons: { rule: "program" | "new_affiliate" | "refund_rate" | "order_over"; hold_days: number }[]
 }
 
-const DAY_MS = 86_400_000
 
 /**
  * The hold a sale gets: the program's hold_days, lengthened by every risk rule that
