@@ -56,7 +56,7 @@ function release(r) {
   )
   if (d.child_max_rss_mb) lines.push(`Max RSS of the whole worker (\`/usr/bin/time -v\`): ${f1(d.child_max_rss_mb)} MB.`, "")
   lines.push("EXPLAIN (ANALYZE, BUFFERS, WAL) of the first batch statement each service run sent (captured from knex), on a fresh copy, rolled back:", "")
-  lines.push(...table(["Statement", "Execution", "Join", "Seq scan of the ledger", "Temp blocks written"], d.explains.map((e) => [e.label, `${f0(e.execution_ms)} ms`, e.join, e.seq_scan_of_ledger ? "yes" : "no", f0(e.temp_blocks_written)])), "")
+  lines.push(...table(["Statement", "Execution", "Join", "Review filter", "Seq scan of the ledger", "Temp blocks written"], d.explains.map((e) => [e.label, `${f0(e.execution_ms)} ms`, e.join, e.review_anti_join ?? "none", e.seq_scan_of_ledger ? "yes" : "no", f0(e.temp_blocks_written)])), "")
   for (const e of d.explains) lines.push(`${e.label}:`, "", ...codeBlock(e.sql), "", ...codeBlock(e.plan), "")
   return { summary, lines }
 }

@@ -156,14 +156,21 @@ async function explainBatch(admin: any, version: number, label: string, statemen
   try {
     const plan = await explain(knex, statement, "ANALYZE, BUFFERS, WAL, COSTS OFF")
     const time = /Execution Time: ([\d.]+) ms/.exec(plan)
-    const join = /(Hash Join|Nested Loop|Merge Join)/.exec(plan)?.[1] ?? "none"
-    const seqScan = /Seq Scan on affiliate_commission/.test(plan)
+    // The anti join that skips orders held for review reads the small set of required
+    // reviews; any other join would be one back to the ledger.
+    const joins = plan.split("\n").filter((line) => /(Hash|Nested Loop|Merge)( \w+)? Join|Nested Loop/.test(line))
+    const join = joins.find((line) => !/Anti Join/.test(line))?.trim().replace(/^->\s*/, "").split(" (")[0] ?? "none"
+    const reviewAntiJoin = joins.find((line) => /Anti Join/.test(line))?.trim().replace(/^->\s*/, "").split(" (")[0] ?? null
+    const seqScan = /Seq Scan on affiliate_commission(?!_review)/.test(plan)
     const spill = /temp read=\d+ written=(\d+)/.exec(plan)
-    log(`EXPLAIN ${label}: ${time?.[1]} ms, join: ${join}${seqScan ? ", seq scan of the whole ledger" : ""}`)
+    log(
+      `EXPLAIN ${label}: ${time?.[1]} ms, join: ${join}${reviewAntiJoin ? ` (review filter: ${reviewAntiJoin})` : ""}${seqScan ? ", seq scan of the whole ledger" : ""}`
+    )
     return {
       label,
       execution_ms: time ? Number(time[1]) : null,
       join,
+      review_anti_join: reviewAntiJoin,
       seq_scan_of_ledger: seqScan,
       temp_blocks_written: spill ? Number(spill[1]) : 0,
       sql: statement.sql,

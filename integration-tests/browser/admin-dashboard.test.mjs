@@ -552,3 +552,45 @@ uiTest("reviews: a held sale with its signals, declined with a reason; the order
   await entries.getByText("Reversal").first().waitFor()
   await shoot("order-widget-review", widget)
 })
+
+uiTest("a program's fraud rules: shown in words, a half rule refused at its field, a good one saved", async () => {
+  await page.goto(`${BASE_URL}/app/settings/affiliate-programs`)
+  await page.getByRole("cell", { name: "Instant payouts", exact: true }).click()
+  await page.waitForURL(/\/app\/settings\/affiliate-programs\/afprog_/)
+  const section = card("Fraud rules")
+  await section.getByText("The buyer's email reaches the affiliate's mailbox").waitFor()
+  await section.getByText("Credit the code wherever it is used").waitFor()
+  await shoot("program-fraud-rules", section)
+
+  await page.getByRole("button", { name: "Fraud rules actions" }).click()
+  await page.getByRole("menuitem", { name: "Edit fraud rules" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Edit fraud rules" }).waitFor()
+  const updates = []
+  const countUpdates = (request) => {
+    if (request.method() === "POST" && /\/admin\/affiliate-programs\/afprog_/.test(request.url())) updates.push(request)
+  }
+  page.on("request", countUpdates)
+  // New affiliates' first orders without a hold: refused at the hold, nothing sent.
+  await drawer.locator("#risk-new_first_orders").fill("5")
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await drawer.getByText("Enter how long new affiliates' sales are held").waitFor()
+  assert.equal(updates.length, 0, "rules the form refuses are not sent")
+
+  await drawer.locator("#risk-new_hold_days").fill("60")
+  await drawer.getByLabel("The affiliate's code was used without their link").click()
+  await drawer.locator("#risk-code-binding").click()
+  await page.getByRole("option", { name: "Credit it only with the affiliate's own link (else nobody)" }).click()
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await toast("Instant payouts: fraud rules saved").waitFor()
+  page.off("request", countUpdates)
+  assert.equal(updates.length, 1)
+  await section.getByText("Held 60 days for their first 5 orders").waitFor()
+  await section.getByText("Credit it only with the affiliate's own link (else nobody)").waitFor()
+
+  const { affiliate_programs: programs } = await adminGet("/admin/affiliate-programs?limit=100")
+  const rules = programs.find((p) => p.name === "Instant payouts").risk_rules
+  assert.deepEqual(rules.review_on, ["visitor_match", "contact_match", "email_alias", "code_without_click"])
+  assert.equal(rules.code_binding, "no_credit")
+  assert.deepEqual(rules.holds.new_affiliate, { first_orders: 5, first_days: null, hold_days: 60 })
+})

@@ -5,6 +5,7 @@ import { affiliateKeys, programKeys } from "../query-keys"
 import { sdk } from "../sdk"
 import type { AffiliateProgram, AffiliateProgramRule, CommissionType, ListParams, ListResponse } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
+import type { RiskRules } from "../../../modules/affiliate/domain/risk/rules"
 
 export type ProgramListResponse = ListResponse & { affiliate_programs: AffiliateProgram[] }
 
@@ -25,6 +26,8 @@ export type ProgramPayload = {
   min_payout_amount?: number
   auto_approve?: boolean
   rules?: ProgramRulePayload[]
+  /** Replaces the program's fraud rules as a whole. */
+  risk_rules?: RiskRules
 }
 
 export const usePrograms = (query: ListParams = {}, options?: QueryOptions<ProgramListResponse>) => {

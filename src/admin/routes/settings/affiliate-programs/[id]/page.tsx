@@ -8,10 +8,11 @@ import { isNotFound } from "../../../../lib/api-errors"
 import { useProgram } from "../../../../lib/hooks/programs"
 import { ProgramAffiliatesSection } from "./components/program-affiliates-section"
 import { ProgramBreadcrumb } from "./components/program-breadcrumb"
+import { ProgramFraudRulesSection } from "./components/program-fraud-rules-section"
 import { ProgramRulesSection } from "./components/program-rules-section"
 import { ProgramTermsSection } from "./components/program-terms-section"
 
-/** /app/settings/affiliate-programs/:id: terms, product / collection rules, its affiliates. */
+/** /app/settings/affiliate-programs/:id: terms, product / collection rules, fraud rules, its affiliates. */
 const AffiliateProgramDetailPage = () => {
   const { id = "" } = useParams()
   const { affiliate_program: program, isPending, error, refetch } = useProgram(id)
@@ -46,6 +47,7 @@ const AffiliateProgramDetailPage = () => {
         <>
           <ProgramTermsSection program={program} />
           <ProgramRulesSection program={program} />
+          <ProgramFraudRulesSection program={program} />
         </>
       }
       side={<ProgramAffiliatesSection programId={program.id} />}
