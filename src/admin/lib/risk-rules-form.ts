@@ -2,7 +2,8 @@
 // review, the code binding, and the longer holds for new affiliates and high refund rates.
 // Thresholds and large-order holds the form does not show are sent back as they were.
 import { z } from "zod"
-import { CODE_BINDINGS, RISK_RULE_LIMITS, RISK_SIGNAL_TYPES, type CodeBinding, type RiskRules } from "../../modules/affiliate/domain/risk/rules"
+import type { RiskRules } from "../../modules/affiliate/domain/risk/rules"
+import { CODE_BINDINGS, RISK_RULE_LIMITS, RISK_SIGNAL_TYPES, type CodeBinding } from "../../modules/affiliate/domain/risk/rule-words"
 import type { RiskSignalType } from "../../modules/affiliate/domain/risk/signal"
 import { PROGRAM_TERM_LIMITS } from "../../modules/affiliate/domain/program-terms"
 

@@ -1,29 +1,11 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
+import type { CodeBinding } from "./rule-words"
 import { RiskSignal, RiskSignalType } from "./signal"
 import { DAY_MS } from "../days"
 
-export const RISK_SIGNAL_TYPES: readonly RiskSignalType[] = [
-  "visitor_match",
-  "contact_match",
-  "email_alias",
-  "code_without_click",
-  "velocity",
-  "visitor_orders",
-  "refund_rate",
-]
-
-/** The bounds of the rules' numbers, shared by the admin validator and the dashboard's form. */
-export const RISK_RULE_LIMITS = {
-  max_orders: 100_000,
-  max_factor: 1000,
-  max_window_days: 365,
-  max_order_over: 50,
-} as const
-
-/** What happens to an affiliate's promotion code used without that affiliate's traffic. */
-export const CODE_BINDINGS = ["off", "no_credit", "review"] as const
-export type CodeBinding = (typeof CODE_BINDINGS)[number]
+// The lists are in ./rule-words (no dependencies), so the dashboard can import them.
+export { CODE_BINDINGS, RISK_RULE_LIMITS, RISK_SIGNAL_TYPES, type CodeBinding } from "./rule-words"
 
 /** A program's fraud rules: the signals' thresholds, what holds a sale for review, and longer holds by risk. */
 export type RiskRules = {

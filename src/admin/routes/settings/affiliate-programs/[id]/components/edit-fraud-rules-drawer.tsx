@@ -17,7 +17,7 @@ import {
   type RiskRulesFormValues,
 } from "../../../../../lib/risk-rules-form"
 import { useZodForm } from "../../../../../lib/use-zod-form"
-import { CODE_BINDINGS, RISK_SIGNAL_TYPES } from "../../../../../../modules/affiliate/domain/risk/rules"
+import { CODE_BINDINGS, RISK_SIGNAL_TYPES } from "../../../../../../modules/affiliate/domain/risk/rule-words"
 import type { AffiliateProgram } from "../../../../../../types/http"
 
 type EditFraudRulesDrawerProps = { program: AffiliateProgram; open: boolean; onOpenChange: (open: boolean) => void }
