@@ -200,6 +200,11 @@ medusaIntegrationTestRunner({
         expect(ofBob.payouts.map((p: any) => p.id)).toEqual([bobPayout.id])
         // Another affiliate's id in the query is refused, not honoured.
         await expectError(api.get(`${PAYOUTS}?affiliate_id=${alice.affiliate.id}`, { headers: bob.headers }), 400, /affiliate_id/)
+
+        // Medusa's list conventions: order and fields (the portal's fields only).
+        const oldest = (await api.get(`${PAYOUTS}?order=created_at&fields=id,amount,requested_by,affiliate.email`, { headers: alice.headers })).data
+        expect(oldest.payouts).toEqual([...alicePayouts].reverse().map((id, i) => ({ id, amount: [10, 11, 12][i] })))
+        await expectError(api.get(`${PAYOUTS}?order=requested_by`, { headers: alice.headers }), 400, /order/)
       })
     })
 

@@ -157,7 +157,15 @@ medusaIntegrationTestRunner({
           { currency_code: "eur", pending: 0, available: 0, requested: 5, paid: 0 },
           { currency_code: "usd", pending: 10, available: 0, requested: 0, paid: 17 },
         ])
-        await expectError(api.get(`${PORTAL}?fields=email`, { headers }), 400, /fields/)
+        // Medusa's `fields` convention narrows the affiliate; fields the portal does not show
+        // (admin-only ones, relations) are left out, as Medusa's store routes leave them.
+        const narrowed = (await api.get(`${PORTAL}?fields=email,program.hold_days`, { headers })).data
+        // As Medusa does, the id always comes.
+        expect(narrowed.affiliate).toEqual({ id: affiliate.id, email: affiliate.email, program: { hold_days: 30 } })
+        expect(narrowed.balances).toEqual(data.balances)
+        const guarded = (await api.get(`${PORTAL}?fields=id,payout_details,commissions.amount`, { headers })).data
+        expect(guarded.affiliate).toEqual({ id: affiliate.id })
+        await expectError(api.get(`${PORTAL}?expand=program`, { headers }), 400, /expand/)
       })
     })
 
@@ -203,6 +211,15 @@ medusaIntegrationTestRunner({
         await expectError(api.get(`${PORTAL}/commissions?status=lost`, { headers }), 400, /status: must be one of pending, available, requested, paid/)
         await expectError(api.get(`${PORTAL}/commissions?affiliate_id=${bob.id}`, { headers }), 400, /affiliate_id/)
         await expectError(api.get(`${PORTAL}/commissions?limit=0`, { headers }), 400, /limit/)
+
+        // Medusa's list conventions, as the js-sdk sends them: order and fields.
+        expect((await ids("?order=-created_at")).ids).toEqual(all.ids)
+        expect((await ids("?order=amount")).ids).toEqual([k3.entry.id, k4.entry.id, k1.entry.id, k2.entry.id])
+        const picked = await ids("?fields=id,amount&limit=1")
+        expect(picked.data.commissions).toEqual([{ id: k4.entry.id, amount: 5 }])
+        const guarded = await ids("?fields=id,affiliate.payout_email,idempotency_key,metadata&limit=1")
+        expect(guarded.data.commissions).toEqual([{ id: k4.entry.id }])
+        await expectError(api.get(`${PORTAL}/commissions?order=idempotency_key`, { headers }), 400, /order/)
       })
     })
 

@@ -40,6 +40,27 @@ export function portalAffiliateResponse(affiliate: AffiliateRecord, program: Pro
   }
 }
 
+/** What the portal shows of a ledger entry, and all its list's `fields` may pick from. */
+export const PORTAL_COMMISSION_FIELDS = [
+  "id",
+  "affiliate_id",
+  "type",
+  "status",
+  "amount",
+  "currency_code",
+  "rate",
+  "base_amount",
+  "order_id",
+  "available_at",
+  "released_at",
+  "requested_at",
+  "paid_at",
+  "payout_id",
+  "reference",
+  "note",
+  "created_at",
+]
+
 /** A ledger entry (docs/API.md's commission fields, plus its status dates, cause and note). */
 export function commissionResponse(entry: CommissionRecord) {
   return {

@@ -1,7 +1,8 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { StatementParams } from "../../../../utils/statement"
-import { NoQueryParams } from "../../../../utils/validators"
-import { StoreApplyForAffiliate, StorePortalCommissionsParams, StorePortalStatsParams } from "./validators"
+import { PORTAL_COMMISSION_FIELDS } from "../../../../utils/portal-responses"
+import { PORTAL_PROFILE_FIELDS } from "./profile-fields"
+import { StoreApplyForAffiliate, StorePortalCommissionsParams, StorePortalProfileParams, StorePortalStatsParams } from "./validators"
 
 // A logged-in customer is required by Medusa's own `/store/customers/me*` middleware
 // (session or bearer, else 401); every route then resolves the caller's affiliate itself.
@@ -15,12 +16,16 @@ export const storePortalRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/customers/me/affiliate",
-    middlewares: [validateAndTransformQuery(NoQueryParams, {})],
+    middlewares: [validateAndTransformQuery(StorePortalProfileParams, { defaults: PORTAL_PROFILE_FIELDS, allowed: PORTAL_PROFILE_FIELDS })],
   },
   {
     method: ["GET"],
     matcher: "/store/customers/me/affiliate/commissions",
-    middlewares: [validateAndTransformQuery(StorePortalCommissionsParams, {})],
+    middlewares: [validateAndTransformQuery(StorePortalCommissionsParams, {
+        defaults: PORTAL_COMMISSION_FIELDS,
+        allowed: PORTAL_COMMISSION_FIELDS,
+        isList: true,
+      })],
   },
   {
     method: ["GET"],

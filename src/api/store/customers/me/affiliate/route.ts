@@ -1,10 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { pickDeep } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import { applyForAffiliateWorkflow } from "../../../../../workflows/portal/workflows/apply-for-affiliate"
 import { portalAffiliate } from "../../../../utils/portal-affiliate"
 import { portalAffiliateResponse } from "../../../../utils/portal-responses"
-import { StoreApplyForAffiliateType } from "./validators"
+import { StoreApplyForAffiliateType, StorePortalProfileParamsType } from "./validators"
 import { readAgainOnLostConnection } from "../../../../utils/refetch"
 
 /** The logged-in customer applies to become an affiliate. */
@@ -18,11 +19,12 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreApplyForAffiliat
 }
 
 /**
- * The caller's affiliate profile, with its balances per currency. The portal's device is
+ * The caller's affiliate profile (`fields` picks among PORTAL_PROFILE_FIELDS), with its
+ * balances per currency. The portal's device is
  * noted as the affiliate's own (visitor_match compares buyers with it); a failure to note
  * it costs a signal, not the affiliate their page.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, StorePortalProfileParamsType>, res: MedusaResponse) => {
   const { id } = await portalAffiliate(req)
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
   const [affiliate, balances] = await Promise.all([
@@ -32,5 +34,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       .recordAffiliateSighting(id, { ip: req.ip, user_agent: req.get("user-agent") })
       .catch((error) => req.scope.resolve("logger").warn(`medusa-affiliates: portal sighting not recorded: ${error.message}`)),
   ])
-  res.json({ affiliate: portalAffiliateResponse(affiliate, affiliate.program), balances })
+  // `fields` narrows the affiliate (the balances always come).
+  res.json({ affiliate: pickDeep(portalAffiliateResponse(affiliate, affiliate.program), req.queryConfig.fields), balances })
 }

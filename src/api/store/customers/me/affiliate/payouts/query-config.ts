@@ -16,3 +16,10 @@ export const PORTAL_PAYOUT_FIELDS = [
   "failed_at",
   "canceled_at",
 ]
+
+/** `fields` picks among PORTAL_PAYOUT_FIELDS only: anything else is left out, as Medusa's store routes do. */
+export const portalPayoutsQueryConfig = {
+  defaults: PORTAL_PAYOUT_FIELDS,
+  allowed: PORTAL_PAYOUT_FIELDS,
+  isList: true,
+}

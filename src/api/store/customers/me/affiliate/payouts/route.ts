@@ -4,20 +4,14 @@ import { requestAffiliatePayoutWorkflow } from "../../../../../../workflows/payo
 import { portalAffiliate } from "../../../../../utils/portal-affiliate"
 import { PORTAL_PAYOUT_FIELDS } from "./query-config"
 import { StoreListPayoutsType, StoreRequestPayoutType } from "./validators"
+import { listPage } from "../../../../../utils/list-query"
 import { readAgainOnLostConnection } from "../../../../../utils/refetch"
 
-/** The logged-in affiliate's payouts, newest first. */
+/** The logged-in affiliate's payouts, newest first unless `order` says otherwise. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListPayoutsType>, res: MedusaResponse) => {
   const affiliate = await portalAffiliate(req)
-  const { limit, offset } = req.validatedQuery
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "affiliate_payout",
-    fields: PORTAL_PAYOUT_FIELDS,
-    filters: { affiliate_id: affiliate.id },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } },
-  })
-  res.json({ payouts: data, count: metadata!.count, offset, limit })
+  const { data: payouts, ...page } = await listPage(req, "affiliate_payout", { filters: { affiliate_id: affiliate.id }, breakTiesById: true })
+  res.json({ payouts, ...page })
 }
 
 /** The logged-in affiliate asks to be paid everything available in one currency. */
