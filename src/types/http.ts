@@ -14,6 +14,7 @@ import type {
 } from "./enums"
 import type { AppliedHold, RiskRules } from "../modules/affiliate/domain/risk/rules"
 import type { RiskSignal } from "../modules/affiliate/domain/risk/signal"
+import type { PromotionCodeLeak } from "../modules/affiliate/types/service"
 
 export type {
   AffiliateStatus,
@@ -27,6 +28,7 @@ export type {
   PayoutStatus,
   ProgramRuleTarget,
   RiskSignal,
+  PromotionCodeLeak,
 }
 
 /** Money as the API sends it: a number in the currency's main unit (a decimal string is tolerated). */

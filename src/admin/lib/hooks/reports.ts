@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { reportKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { ActivityReport, ReportInterval } from "../../../types/http"
+import type { ActivityReport, PromotionCodeLeak, ReportInterval } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 
 export type ReportQuery = { from: string; to: string; interval: ReportInterval; affiliate_id?: string }
@@ -15,15 +15,6 @@ export const useActivityReport = (query: ReportQuery, options?: QueryOptions<{ r
     ...options,
   })
   return { ...data, ...rest }
-}
-
-export type PromotionCodeLeak = {
-  code: string
-  affiliate_id: string
-  orders: number
-  orders_without_click: number
-  share_without_click: string
-  visitors: number
 }
 
 /** The coupon-leak report of one code over the last 90 days: its orders, the share without a click, the devices. */
