@@ -174,6 +174,32 @@ CLICK_STATUS="$(curl -sS -o "$WORK/click.json" -w '%{http_code}' -X POST -H 'con
 [ "$CLICK_STATUS" = 201 ] || { cat "$WORK/click.json" >&2; fail "POST /store/affiliates/ALICE/clicks returned $CLICK_STATUS"; }
 echo "POST /store/affiliates/ALICE/clicks -> $CLICK_STATUS $(cat "$WORK/click.json")"
 
+step "storefront kit from the package (.ci/storefront-check.ts, a project without the framework)"
+STOREFRONT="$WORK/storefront"
+mkdir -p "$STOREFRONT/node_modules/@medusajs" "$STOREFRONT/node_modules/@types"
+ln -s "$REPO/node_modules/@medusajs/js-sdk" "$STOREFRONT/node_modules/@medusajs/js-sdk"
+ln -s "$REPO/node_modules/typescript" "$STOREFRONT/node_modules/typescript"
+ln -s "$REPO/node_modules/@types/node" "$STOREFRONT/node_modules/@types/node"
+ln -s "$APP/node_modules/medusa-affiliates" "$STOREFRONT/node_modules/medusa-affiliates"
+cp "$REPO/.ci/storefront-check.ts" "$STOREFRONT/storefront-check.ts"
+cat >"$STOREFRONT/tsconfig.json" <<'JSON'
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "Node16",
+    "moduleResolution": "Node16",
+    "strict": true,
+    "skipLibCheck": true,
+    "outDir": "dist"
+  },
+  "files": ["storefront-check.ts"]
+}
+JSON
+(cd "$STOREFRONT" && node node_modules/typescript/bin/tsc -p tsconfig.json) ||
+  fail "the storefront kit does not type-check from the package (medusa-affiliates/storefront)"
+node "$STOREFRONT/dist/storefront-check.js" "http://localhost:$PORT" "$PUBLISHABLE_KEY" ||
+  fail "the storefront kit failed against the packed plugin"
+
 step "portal and admin APIs of the packed plugin (.ci/pack-api-flow.mjs)"
 node "$REPO/.ci/pack-api-flow.mjs" "http://localhost:$PORT" "$PUBLISHABLE_KEY" admin@pack.test pack-admin-secret ||
   fail "the portal and admin API flow failed"

@@ -154,8 +154,8 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ id: affiliate.id, code: "ALICE", status: "active", customer_id: affiliate.customer_id })
         )
         expect(data.balances).toEqual([
-          { currency_code: "eur", pending: 0, available: 0, requested: 5, paid: 0 },
-          { currency_code: "usd", pending: 10, available: 0, requested: 0, paid: 17 },
+          { currency_code: "eur", pending: 0, available: 0, requested: 5, paid: 0, min_payout_amount: 0 },
+          { currency_code: "usd", pending: 10, available: 0, requested: 0, paid: 17, min_payout_amount: 0 },
         ])
         // Medusa's `fields` convention narrows the affiliate; fields the portal does not show
         // (admin-only ones, relations) are left out, as Medusa's store routes leave them.
@@ -341,7 +341,7 @@ medusaIntegrationTestRunner({
         expect(statement.statement.closing).toBe(10)
         const { data: profile } = await api.get(PORTAL, { headers: bob.headers })
         expect(profile.affiliate.id).toBe(bob.affiliate.id)
-        expect(profile.balances).toEqual([{ currency_code: "usd", pending: 30, available: 0, requested: 0, paid: 0 }])
+        expect(profile.balances).toEqual([{ currency_code: "usd", pending: 30, available: 0, requested: 0, paid: 0, min_payout_amount: 0 }])
       })
     })
   },

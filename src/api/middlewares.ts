@@ -11,6 +11,7 @@ import { storeAffiliateRoutesMiddlewares } from "./store/affiliates/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storePortalRoutesMiddlewares } from "./store/customers/me/affiliate/middlewares"
 import { storePortalPayoutRoutesMiddlewares } from "./store/customers/me/affiliate/payouts/middlewares"
+import { trackingLinkRoutesMiddlewares } from "./ref/middlewares"
 import { refuseNulCharacters } from "./utils/refuse-nul-characters"
 import { refusePrototypeQueryKeys } from "./utils/refuse-prototype-keys"
 
@@ -35,6 +36,7 @@ export const PLUGIN_ROUTE_MATCHERS = [
   "/admin/affiliate-payouts/:id/failed",
   "/admin/customers/:id/affiliate",
   "/admin/orders/:id/affiliate",
+  "/ref/:code",
 ]
 
 export default defineMiddlewares({
@@ -43,6 +45,7 @@ export default defineMiddlewares({
     // parser dropped).
     ...PLUGIN_ROUTE_MATCHERS.map((matcher) => ({ matcher, middlewares: [refuseNulCharacters, refusePrototypeQueryKeys] })),
     ...storeAffiliateRoutesMiddlewares,
+    ...trackingLinkRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...storePortalRoutesMiddlewares,
     ...storePortalPayoutRoutesMiddlewares,

@@ -27,6 +27,13 @@ export const affiliateOptionsSchema = z.strictObject({
   clawbackAfterPayout: z.boolean().default(true),
   commissionBase: z.enum(["items", "total"]).default("items"),
   hashSalt: z.string().min(1).optional(),
+  /** The plain tracking link `GET /ref/:code?to=`: where it may land (default: storeCors's origins). */
+  trackingLink: z
+    .strictObject({
+      allowedOrigins: z.array(z.url({ protocol: /^https?$/ })).min(1).optional(),
+      landingUrl: z.url({ protocol: /^https?$/ }).optional(),
+    })
+    .prefault({}),
 })
 
 export type AffiliatePluginOptions = z.input<typeof affiliateOptionsSchema>

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { CLICK_FIELD_LIMITS } from "../../../modules/affiliate/models/affiliate-click"
+import { CLICK_FIELD_LIMITS } from "../../../modules/affiliate/domain/click-fields"
 import { optionalText } from "../../utils/validators"
 
 export const StoreRecordClick = z.strictObject({

@@ -1,18 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { isValidAffiliateCode, normalizeAffiliateCode } from "./code-format"
 
-export const AFFILIATE_CODE_PATTERN = /^[A-Z0-9_-]{3,32}$/
-
-// Checked before upper-casing: "ß".toUpperCase() is "SS", which must not sneak in.
-const ACCEPTED_INPUT = /^[A-Za-z0-9_-]{3,32}$/
-
-/** Codes are case-insensitive: stored and compared upper-case, without surrounding spaces. */
-export function normalizeAffiliateCode(code: string): string {
-  return code.trim().toUpperCase()
-}
-
-export function isValidAffiliateCode(code: string): boolean {
-  return ACCEPTED_INPUT.test(code.trim())
-}
+export { AFFILIATE_CODE_PATTERN, isValidAffiliateCode, normalizeAffiliateCode } from "./code-format"
 
 /** Returns the normalised code, or throws an INVALID_DATA error naming the `code` field. */
 export function assertValidAffiliateCode(code: unknown): string {

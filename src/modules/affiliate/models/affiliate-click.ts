@@ -1,13 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import Affiliate from "./affiliate"
-
-/** Bounds of the storefront-supplied text fields, shared with the store route validators. */
-export const CLICK_FIELD_LIMITS = {
-  session_id: 128,
-  sub_id: 128,
-  landing_url: 2048,
-  referrer: 2048,
-} as const
+import { CLICK_FIELD_LIMITS } from "../domain/click-fields"
 
 /** One visit through an affiliate's link. Never stores the raw IP: only a salted hash. */
 const AffiliateClick = model

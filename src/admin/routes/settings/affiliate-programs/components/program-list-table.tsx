@@ -3,9 +3,9 @@ import { Badge, Button, Container, createDataTableColumnHelper } from "@medusajs
 import { useMemo, useState } from "react"
 import { ListDataTable } from "../../../../components/data-table/list-data-table"
 import { RowActions } from "../../../../components/data-table/row-actions"
-import { formatDecimal } from "../../../../lib/format"
+import { useStoreCurrencies } from "../../../../lib/hooks/core-lookups"
 import { usePrograms } from "../../../../lib/hooks/programs"
-import { attributionLifetime, commissionTerms, days } from "../../../../lib/program-terms"
+import { attributionLifetime, commissionTerms, days, minimumPayout } from "../../../../lib/program-terms"
 import type { AffiliateProgram } from "../../../../../types/http"
 import { useListUrlState } from "../../../../lib/use-list-url-state"
 import { CreateProgramModal } from "./create-program-modal"
@@ -20,6 +20,7 @@ export const ProgramListTable = () => {
   const state = useListUrlState({ pageSize: PAGE_SIZE })
   const { affiliate_programs, count, isPending, error, refetch } = usePrograms({ order: "name", ...state.query })
   const deleteProgram = useDeleteProgram()
+  const { currencies } = useStoreCurrencies()
 
   const columns = useMemo(
     () => [
@@ -50,7 +51,7 @@ export const ProgramListTable = () => {
       }),
       columnHelper.accessor("min_payout_amount", {
         header: "Min. payout",
-        cell: ({ getValue }) => formatDecimal(getValue()),
+        cell: ({ getValue }) => minimumPayout(getValue(), currencies),
       }),
       columnHelper.accessor("auto_approve", {
         header: "Sign-ups",
@@ -75,7 +76,7 @@ export const ProgramListTable = () => {
         ),
       }),
     ],
-    [deleteProgram]
+    [deleteProgram, currencies]
   )
 
   return (

@@ -34,6 +34,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StorePortalPr
       .recordAffiliateSighting(id, { ip: req.ip, user_agent: req.get("user-agent") })
       .catch((error) => req.scope.resolve("logger").warn(`medusa-affiliates: portal sighting not recorded: ${error.message}`)),
   ])
-  // `fields` narrows the affiliate (the balances always come).
-  res.json({ affiliate: pickDeep(portalAffiliateResponse(affiliate, affiliate.program), req.queryConfig.fields), balances })
+  const shown = portalAffiliateResponse(affiliate, affiliate.program)
+  // `fields` narrows the affiliate (the balances always come). The program's minimum applies
+  // in each payout currency: each balance says it in its own.
+  res.json({
+    affiliate: pickDeep(shown, req.queryConfig.fields),
+    balances: balances.map((balance) => ({ ...balance, min_payout_amount: shown.program.min_payout_amount })),
+  })
 }

@@ -4,8 +4,8 @@ import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { ActionMenu } from "../../../../../components/action-menu"
 import { SectionRow } from "../../../../../components/layout/section-row"
-import { formatDecimal } from "../../../../../lib/format"
-import { attributionLifetime, commissionTerms, days } from "../../../../../lib/program-terms"
+import { useStoreCurrencies } from "../../../../../lib/hooks/core-lookups"
+import { attributionLifetime, commissionTerms, days, minimumPayout } from "../../../../../lib/program-terms"
 import type { AffiliateProgram } from "../../../../../../types/http"
 import { useDeleteProgram } from "../../components/use-delete-program"
 import { EditProgramDrawer } from "./edit-program-drawer"
@@ -15,6 +15,7 @@ export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) 
   const [editing, setEditing] = useState(false)
   const navigate = useNavigate()
   const deleteProgram = useDeleteProgram()
+  const { currencies } = useStoreCurrencies()
 
   return (
     <Container className="divide-y p-0">
@@ -56,7 +57,7 @@ export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) 
       <SectionRow label="Click window" value={days(program.cookie_days)} />
       <SectionRow label="Customer attribution" value={attributionLifetime(program.trailing_months)} />
       <SectionRow label="First order only" value={program.first_order_only ? "Yes" : "No"} />
-      <SectionRow label="Minimum payout" value={formatDecimal(program.min_payout_amount)} />
+      <SectionRow label="Minimum payout" value={minimumPayout(program.min_payout_amount, currencies)} />
       <SectionRow label="Sign-ups" value={program.auto_approve ? "Approved automatically" : "Reviewed by an admin"} />
       <EditProgramDrawer program={program} open={editing} onOpenChange={setEditing} />
     </Container>
