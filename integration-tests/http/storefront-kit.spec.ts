@@ -135,7 +135,7 @@ medusaIntegrationTestRunner({
     it("the public routes answer as the types say, and an unknown code is the sdk's FetchError 404", async () => {
       await createAffiliate(c(), "PUBLIC")
       const storefront = affiliateStorefront(sdk())
-      expect(await storefront.retrieve("public")).toEqual({ affiliate: { code: "PUBLIC", name: "Affiliate PUBLIC", promotion_codes: [] } })
+      expect(await storefront.retrieve("public")).toEqual({ affiliate: { code: "PUBLIC", name: "Affiliate PUBLIC", promotion_codes: [], link_discount_code: null } })
       const recorded = await storefront.recordClick("PUBLIC", { session_id: "kit-session" })
       expect(recorded).toEqual({ click: { id: expect.stringMatching(/^afclk_/), affiliate_code: "PUBLIC", created_at: expect.any(String) }, deduplicated: false })
       expect((await storefront.recordClick("PUBLIC", { session_id: "kit-session" })).deduplicated).toBe(true)

@@ -29,7 +29,13 @@ export type PortalListResponse = { count: number; offset: number; limit: number 
 // --- Public storefront routes ----------------------------------------------------------
 
 /** `GET /store/affiliates/:code`: what a landing page may show; nothing private. */
-export type StoreAffiliate = { code: string; name: string; promotion_codes: string[] }
+export type StoreAffiliate = {
+  code: string
+  name: string
+  promotion_codes: string[]
+  /** The code the affiliate's referral applies to the cart by itself, if they have one. */
+  link_discount_code: string | null
+}
 export type StoreAffiliateResponse = { affiliate: StoreAffiliate }
 
 /** `POST /store/affiliates/:code/clicks` */

@@ -95,6 +95,8 @@ export type Affiliate = {
   commission_rate: MoneyValue | null
   customer_id: string | null
   payout_email?: string | null
+  /** The promotion the affiliate's referral applies to a cart by itself (the link discount). */
+  link_promotion_id?: string | null
   metadata?: Record<string, unknown> | null
   promotions?: LinkedPromotion[]
   created_at: string
@@ -205,6 +207,8 @@ export type AttributionCandidate = {
   affiliate_id: string | null
   code: string | null
   reference: string | null
+  /** A link's discount code, applied automatically with the referral. */
+  promotion_code?: string | null
   won: boolean
   reason: string
 }

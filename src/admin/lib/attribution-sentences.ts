@@ -31,8 +31,12 @@ export function receiptSentence(receipt: OrderAttribution): string {
             ? `The order used ${code}, a promotion code of ${who}, so ${who} is credited.`
             : `The order used a promotion code of ${who}, so ${who} is credited.`
         }
-        case "link":
-          return `The customer came through ${who}'s referral link, so ${who} is credited.`
+        case "link": {
+          const discount = receipt.candidates?.find((c) => c.won && c.source === "link")?.promotion_code
+          return discount
+            ? `The customer came through ${who}'s referral link, which applied ${who}'s discount ${discount}, so ${who} is credited.`
+            : `The customer came through ${who}'s referral link, so ${who} is credited.`
+        }
         default:
           return `${who} was assigned to this customer by an admin, so ${who} is credited.`
       }
@@ -66,7 +70,8 @@ const asSentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
 export function candidateSentence(candidate: AttributionCandidate, receipt: OrderAttribution): string {
   const who = candidate.code ?? "the affiliate"
   if (candidate.won) {
-    return WON[candidate.source]?.(who) ?? "Credited."
+    const won = WON[candidate.source]?.(who) ?? "Credited."
+    return candidate.promotion_code ? `${won.slice(0, -1)}, which applied their link discount ${candidate.promotion_code}.` : won
   }
   const reason = candidate.reason ?? ""
   let match: RegExpMatchArray | null

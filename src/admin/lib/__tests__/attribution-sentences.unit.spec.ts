@@ -24,6 +24,13 @@ const receipt = (over: Partial<OrderAttribution>): OrderAttribution => ({
 })
 
 describe("the order widget explains a receipt in plain sentences, without option names", () => {
+  it("a credited link with its link discount says the discount was applied by the link", () => {
+    const link = candidate({ source: "link", reference: "afclk_1", promotion_code: "BOB10", won: true })
+    const linked = receipt({ source: "link", candidates: [link] })
+    expect(receiptSentence(linked)).toBe("The customer came through BOB's referral link, which applied BOB's discount BOB10, so BOB is credited.")
+    expect(candidateSentence(link, linked)).toBe("Credited: the cart carried BOB's referral, which applied their link discount BOB10.")
+  })
+
   it("a credited code names the code and its affiliate", () => {
     expect(receiptSentence(receipt({}))).toBe("The order used BOBSHIRTS, a promotion code of BOB, so BOB is credited.")
     expect(candidateSentence(candidate({ won: true }), receipt({}))).toBe("Credited: the order used this promotion code of BOB.")

@@ -86,12 +86,16 @@ export const useLinkAffiliatePromotions = () => {
   return useMutation<
     { affiliate: Affiliate },
     FetchError,
-    { affiliateId: string; add?: string[]; remove?: string[] }
+    { affiliateId: string; add?: string[]; remove?: string[]; link_promotion_id?: string | null }
   >({
-    mutationFn: ({ affiliateId, add, remove }) =>
+    mutationFn: ({ affiliateId, add, remove, link_promotion_id }) =>
       sdk.client.fetch(`/admin/affiliates/${affiliateId}/promotions`, {
         method: "POST",
-        body: { ...(add?.length ? { add } : {}), ...(remove?.length ? { remove } : {}) },
+        body: {
+          ...(add?.length ? { add } : {}),
+          ...(remove?.length ? { remove } : {}),
+          ...(link_promotion_id !== undefined ? { link_promotion_id } : {}),
+        },
       }),
     onSuccess: (_, { affiliateId }) => {
       queryClient.invalidateQueries({ queryKey: affiliateKeys.detail(affiliateId) })

@@ -13,6 +13,7 @@ export const AFFILIATE_FIELDS = [
   "customer_id",
   "payout_email",
   "payout_details",
+  "link_promotion_id",
   "metadata",
   "created_at",
   "updated_at",

@@ -49,5 +49,7 @@ const promotionIds = z.array(recordId).max(100)
 export const AdminUpdateAffiliatePromotions = z.strictObject({
   add: promotionIds.default([]),
   remove: promotionIds.default([]),
+  /** The promotion the affiliate's referral applies to a cart by itself; null = none. */
+  link_promotion_id: recordId.nullable().optional(),
 })
 export type AdminUpdateAffiliatePromotionsType = z.infer<typeof AdminUpdateAffiliatePromotions>

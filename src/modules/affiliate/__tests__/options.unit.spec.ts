@@ -18,6 +18,7 @@ describe("plugin options", () => {
       allowSelfReferral: false,
       clawbackAfterPayout: true,
       commissionBase: "items",
+      trackingLink: {},
     })
   })
 
@@ -32,6 +33,10 @@ describe("plugin options", () => {
     )
     expect(options.attributionPriority).toBe("link")
     expect(options.hashSalt).toBe("pepper")
+    expect(parseAffiliateOptions({ trackingLink: { allowedOrigins: ["https://shop.example"], landingUrl: "https://shop.example/welcome" } }).trackingLink).toEqual({
+      allowedOrigins: ["https://shop.example"],
+      landingUrl: "https://shop.example/welcome",
+    })
   })
 
   it("ignores the keys Medusa adds to every module's options", () => {
@@ -50,6 +55,11 @@ describe("plugin options", () => {
     [{ clawbackAfterPayout: 1 }, "clawbackAfterPayout"],
     [{ commissionBase: "subtotal" }, "commissionBase"],
     [{ hashSalt: "" }, "hashSalt"],
+    [{ trackingLink: { allowedOrigins: ["shop.example"] } }, "trackingLink.allowedOrigins.0"],
+    [{ trackingLink: { allowedOrigins: ["javascript:alert(1)"] } }, "trackingLink.allowedOrigins.0"],
+    [{ trackingLink: { allowedOrigins: [] } }, "trackingLink.allowedOrigins"],
+    [{ trackingLink: { landingUrl: "/welcome" } }, "trackingLink.landingUrl"],
+    [{ trackingLink: { allowed: ["https://shop.example"] } }, "trackingLink.allowed"],
     [{ attributionPriorty: "code" }, "attributionPriorty"],
   ])("a wrong option stops boot with a message naming it: %j", (options, name) => {
     expect(() => parseAffiliateOptions(options)).toThrow(

@@ -36,6 +36,12 @@ export type AttributionInput = {
     | null
   /** A referral on the cart that did not resolve (unknown code or click). */
   unresolved_referral?: { kind: "click" | "code"; value: string } | null
+  /**
+   * The promotion code the cart referral applied automatically (the affiliate's link
+   * discount, order.metadata.affiliate_link_promotion_code): with that referral it is one
+   * candidate, not a second one.
+   */
+  link_discount_code?: string | null
   /** Credited orders this customer already has, for first-order-only programs. */
   prior_credited_orders: number
   priority: "code" | "link"
@@ -48,6 +54,8 @@ export type AttributionCandidate = {
   code: string | null
   /** The click, promotion code or attribution it came from. */
   reference: string | null
+  /** A link's discount code, applied automatically with the referral. */
+  promotion_code?: string | null
   won: boolean
   reason: string
 }
@@ -135,7 +143,15 @@ export function chooseAttribution(input: AttributionInput): AttributionDecision 
 
   const others: Pending[] = []
   const referral = input.referral
+  // The referral's own link discount is part of the link, not a code of its own.
+  const linkDiscount =
+    referral && input.link_discount_code
+      ? input.promotion_codes.find((p) => p.code === input.link_discount_code && p.affiliate.id === referral.affiliate.id)?.code ?? null
+      : null
   for (const { code, affiliate } of input.promotion_codes) {
+    if (code === linkDiscount) {
+      continue
+    }
     // Coupon-leak binding: a code alone, without its affiliate's referral on the cart, is a
     // leaked code. A customer already attributed to the affiliate wins through step 1.
     const leaked = affiliate.program.code_binding === "no_credit" && referral?.affiliate.id !== affiliate.id
@@ -160,11 +176,12 @@ export function chooseAttribution(input: AttributionInput): AttributionDecision 
       affiliate_id: referral.affiliate.id,
       code: referral.affiliate.code,
       reference: referral.kind === "click" ? referral.click_id : referral.code,
+      ...(linkDiscount ? { promotion_code: linkDiscount } : {}),
       affiliate: referral.affiliate,
       bind: {
         source: "link",
         click_id: referral.kind === "click" ? referral.click_id : null,
-        promotion_code: null,
+        promotion_code: linkDiscount,
         expires_at: null,
       },
     }
@@ -258,7 +275,9 @@ export function chooseAttribution(input: AttributionInput): AttributionDecision 
   const reason =
     winner.source === "code"
       ? `affiliate promotion code ${winner.reference} was used`
-      : `the cart carried a referral of ${affiliate.code}`
+      : linkDiscount
+        ? `the cart carried a referral of ${affiliate.code}, which applied their link discount ${linkDiscount}`
+        : `the cart carried a referral of ${affiliate.code}`
   if (affiliate.program.first_order_only && input.prior_credited_orders > 0) {
     candidates.unshift({ ...won, won: false, reason: FIRST_ORDER_ONLY })
     return {

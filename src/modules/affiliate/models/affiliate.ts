@@ -27,6 +27,8 @@ const Affiliate = model
       customer_id: model.text().nullable(),
       payout_email: model.text().nullable(),
       payout_details: model.json().nullable(),
+      /** The one linked promotion the affiliate's referral applies to a cart by itself (link-discount.ts). */
+      link_promotion_id: model.text().nullable(),
       metadata: model.json().nullable(),
       program: model.belongsTo(() => AffiliateProgram, { mappedBy: "affiliates" }),
       clicks: model.hasMany(() => AffiliateClick, { mappedBy: "affiliate" }),

@@ -14,6 +14,7 @@ export type AffiliateFields = {
   commission_rate?: string | null
   customer_id?: string | null
   payout_email?: string | null
+  link_promotion_id?: string | null
   metadata?: Record<string, unknown> | null
 }
 

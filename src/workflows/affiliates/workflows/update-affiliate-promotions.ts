@@ -1,4 +1,4 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
   createRemoteLinkStep,
@@ -6,6 +6,7 @@ import {
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { planAffiliatePromotionLinksStep } from "../steps/plan-affiliate-promotion-links"
+import { updateAffiliateStep } from "../steps/update-affiliate"
 
 export const updateAffiliatePromotionsWorkflowId = "update-affiliate-promotions"
 
@@ -14,18 +15,23 @@ export const updateAffiliatePromotionsWorkflowId = "update-affiliate-promotions"
 const PROMOTION_LINKS_LOCK = "affiliates:promotion-links"
 
 /**
- * Links promotions to an affiliate and unlinks others. Changes are serialised, so two
- * admins giving one promotion to two affiliates at once cannot both win.
+ * Links promotions to an affiliate and unlinks others, and sets which one is the link
+ * discount. Changes are serialised, so two admins giving one promotion to two affiliates at
+ * once cannot both win.
  */
 export const updateAffiliatePromotionsWorkflow = createWorkflow(
   updateAffiliatePromotionsWorkflowId,
-  (input: { id: string; add: string[]; remove: string[] }) => {
+  (input: { id: string; add: string[]; remove: string[]; link_promotion_id?: string | null }) => {
     acquireLockStep({ key: PROMOTION_LINKS_LOCK, timeout: 10, ttl: 60 })
     const plan = planAffiliatePromotionLinksStep(input)
     const dismiss = transform({ plan }, ({ plan }) => plan.dismiss)
     const create = transform({ plan }, ({ plan }) => plan.create)
     dismissRemoteLinkStep(dismiss)
     createRemoteLinkStep(create)
+    when({ plan }, ({ plan }) => plan.link_promotion_id !== undefined).then(() => {
+      const patch = transform({ plan, input }, ({ plan, input }) => ({ id: input.id, link_promotion_id: plan.link_promotion_id ?? null }))
+      updateAffiliateStep(patch)
+    })
     releaseLockStep({ key: PROMOTION_LINKS_LOCK })
     return new WorkflowResponse({ id: input.id })
   }

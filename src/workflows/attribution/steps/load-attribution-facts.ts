@@ -6,6 +6,7 @@ import type { PostalAddress } from "../../../modules/affiliate/domain/risk/conta
 import type { AffiliateRiskProfile } from "../../../modules/affiliate/domain/risk/order-signals"
 import { DAY_MS } from "../../../modules/affiliate/domain/days"
 import { VISITOR_METADATA_KEYS } from "../../../modules/affiliate/domain/visitor-hash"
+import { LINK_DISCOUNT_METADATA_KEY } from "../../../modules/affiliate/domain/link-discount"
 import { riskRulesOf } from "../../../modules/affiliate/domain/risk/rules"
 import { rulesNeedTrackRecord } from "../../../modules/affiliate/domain/risk/sale-hold"
 import { OrderLineTotals, orderLineFields, orderLineTotals } from "../order-lines"
@@ -34,6 +35,8 @@ export type AttributionFacts = {
   promotion_codes: { code: string; affiliate_id: string }[]
   referral: { kind: "click"; click_id: string; clicked_at: string; affiliate_id: string } | { kind: "code"; code: string; affiliate_id: string } | null
   unresolved_referral: { kind: "click" | "code"; value: string } | null
+  /** The promotion code the cart referral applied automatically (the affiliate's link discount). */
+  link_discount_code: string | null
   prior_credited_orders: number
   /** Every affiliate named above, with its program's terms and its `risk_profile` (AffiliateRiskProfile). */
   affiliates: Record<string, any>
@@ -250,6 +253,7 @@ export const loadAttributionFactsStep = createStep(
       promotion_codes: liveCodes,
       referral,
       unresolved_referral: unresolved,
+      link_discount_code: typeof metadata[LINK_DISCOUNT_METADATA_KEY] === "string" ? (metadata[LINK_DISCOUNT_METADATA_KEY] as string) : null,
       prior_credited_orders: prior.length,
       affiliates: Object.fromEntries(affiliateRows.map((a) => [a.id, JSON.parse(JSON.stringify(a))])),
     }

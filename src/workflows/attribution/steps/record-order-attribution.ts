@@ -141,6 +141,7 @@ export const recordOrderAttributionStep = createStep(
           ? { ...facts.referral, clicked_at: new Date(facts.referral.clicked_at), affiliate: affiliate(facts.referral.affiliate_id) }
           : { ...facts.referral, affiliate: affiliate(facts.referral.affiliate_id) },
       unresolved_referral: facts.unresolved_referral,
+      link_discount_code: facts.link_discount_code,
       prior_credited_orders: facts.prior_credited_orders,
       priority: options.attributionPriority,
       allow_self_referral: options.allowSelfReferral,

@@ -626,3 +626,47 @@ describe("coupon-leak binding: under code_binding no_credit a code credits only 
     }
   })
 })
+
+describe("a link discount is part of its link", () => {
+  it("the referral and the code it applied automatically are one candidate, credited through the link", () => {
+    for (const priority of ["code", "link"] as const) {
+      const d = chooseAttribution(input({ priority, promotion_codes: [promo(ALICE)], referral: click(ALICE), link_discount_code: "ALICE10" }))
+      expect(d.outcome).toBe("credited")
+      expect(d.source).toBe("link")
+      expect(d.candidates).toEqual([
+        {
+          source: "link",
+          affiliate_id: ALICE.id,
+          code: "ALICE",
+          reference: "click_1",
+          promotion_code: "ALICE10",
+          won: true,
+          reason: "the cart carried a referral of ALICE, which applied their link discount ALICE10",
+        },
+      ])
+      expect(d.bind_customer).toEqual(expect.objectContaining({ source: "link", click_id: "click_1", promotion_code: "ALICE10" }))
+    }
+  })
+
+  it("another code on the order is still its own candidate, and a link discount of another affiliate is a code", () => {
+    const d = chooseAttribution(input({ promotion_codes: [promo(ALICE), promo(BOB)], referral: click(ALICE), link_discount_code: "ALICE10" }))
+    expect(d.candidates.map((c) => [c.source, c.reference, c.promotion_code ?? null])).toEqual([
+      ["code", "BOB10", null],
+      ["link", "click_1", "ALICE10"],
+    ])
+    expect(d.affiliate).toBe(BOB) // attributionPriority "code"
+
+    // A code named as the link discount but not the referral's affiliate's stays a code.
+    const other = chooseAttribution(input({ promotion_codes: [promo(BOB)], referral: click(ALICE), link_discount_code: "BOB10" }))
+    expect(other.candidates.map((c) => [c.source, c.reference])).toEqual([
+      ["code", "BOB10"],
+      ["link", "click_1"],
+    ])
+  })
+
+  it("a link whose click is outside the window loses with its discount, and names why", () => {
+    const d = chooseAttribution(input({ promotion_codes: [promo(ALICE)], referral: click(ALICE, daysBefore(31)), link_discount_code: "ALICE10" }))
+    expect(d.outcome).toBe("referral_expired")
+    expect(d.candidates).toEqual([expect.objectContaining({ source: "link", promotion_code: "ALICE10", won: false, reason: expect.stringMatching(/cookie window/) })])
+  })
+})

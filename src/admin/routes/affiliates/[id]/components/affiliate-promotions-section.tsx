@@ -1,5 +1,5 @@
-import { Trash } from "@medusajs/icons"
-import { Button, Container, Text, toast, usePrompt } from "@medusajs/ui"
+import { Link as LinkIcon, Trash, XCircle } from "@medusajs/icons"
+import { Badge, Button, Container, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { ActionMenu } from "../../../../components/action-menu"
@@ -11,7 +11,10 @@ import { useLinkAffiliatePromotions } from "../../../../lib/hooks/affiliates"
 import type { Affiliate, LinkedPromotion } from "../../../../../types/http"
 import { LinkPromotionsDrawer } from "./link-promotions-drawer"
 
-/** The promotion codes that credit this affiliate, with link and unlink. */
+/**
+ * The promotion codes that credit this affiliate, with link and unlink, and the one their
+ * referral link applies to a visitor's cart by itself (the link discount).
+ */
 export const AffiliatePromotionsSection = ({ affiliate }: { affiliate: Affiliate }) => {
   const [linking, setLinking] = useState(false)
   const prompt = usePrompt()
@@ -37,11 +40,20 @@ export const AffiliatePromotionsSection = ({ affiliate }: { affiliate: Affiliate
     }
   }
 
+  const chooseLinkDiscount = async (promotion: LinkedPromotion | null) => {
+    try {
+      await mutateAsync({ affiliateId: affiliate.id, link_promotion_id: promotion?.id ?? null })
+      toast.success(promotion ? `${promotion.code} is applied through ${affiliate.code}'s link` : "No code is applied through the link")
+    } catch (error) {
+      toast.error("Could not change the link discount", { description: errorMessage(error) })
+    }
+  }
+
   return (
     <Container className="divide-y p-0">
       <SectionHeader
         title="Promotion codes"
-        subtitle="Orders using these codes credit this affiliate"
+        subtitle="Orders using these codes credit this affiliate; the link discount is applied by their referral link itself"
         actions={
           <Button size="small" variant="secondary" onClick={() => setLinking(true)}>
             Link code
@@ -64,13 +76,28 @@ export const AffiliatePromotionsSection = ({ affiliate }: { affiliate: Affiliate
                 {promotion.status && (
                   <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
                     {humanize(promotion.status)}
+                    {promotion.id === affiliate.link_promotion_id && " · applied to carts that arrive through the referral link"}
                   </Text>
                 )}
               </div>
-              <ActionMenu
-                label={`Actions for ${promotion.code}`}
-                groups={[[{ label: "Unlink", icon: <Trash />, onClick: () => unlink(promotion) }]]}
-              />
+              <div className="flex items-center gap-x-2">
+                {promotion.id === affiliate.link_promotion_id && (
+                  <Badge size="2xsmall" color="green">
+                    Link discount
+                  </Badge>
+                )}
+                <ActionMenu
+                  label={`Actions for ${promotion.code}`}
+                  groups={[
+                    [
+                      promotion.id === affiliate.link_promotion_id
+                        ? { label: "Stop applying through the link", icon: <XCircle />, onClick: () => chooseLinkDiscount(null) }
+                        : { label: "Apply through the referral link", icon: <LinkIcon />, onClick: () => chooseLinkDiscount(promotion) },
+                    ],
+                    [{ label: "Unlink", icon: <Trash />, onClick: () => unlink(promotion) }],
+                  ]}
+                />
+              </div>
             </li>
           ))}
         </ul>
