@@ -16,6 +16,9 @@ export default defineConfig({
     },
   },
   admin: { disable: true },
+  // The loyalty plugin (store credit) only where a suite asks for it (store-credit-payouts.spec
+  // sets AFFILIATE_TEST_LOYALTY): every other suite proves the plugin works without it.
+  plugins: process.env.AFFILIATE_TEST_LOYALTY === "true" ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : [],
   modules: [
     {
       resolve: "./src/modules/affiliate",

@@ -63,7 +63,7 @@ medusaIntegrationTestRunner({
             amount: 50,
             currency_code: "usd",
             status: "requested",
-            method: null,
+            method: "manual",
             reference: null,
             failure_reason: null,
             created_at: expect.any(String),

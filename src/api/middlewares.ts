@@ -12,6 +12,7 @@ import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storePortalRoutesMiddlewares } from "./store/customers/me/affiliate/middlewares"
 import { storePortalPayoutRoutesMiddlewares } from "./store/customers/me/affiliate/payouts/middlewares"
 import { trackingLinkRoutesMiddlewares } from "./ref/middlewares"
+import { storeReferralCodeRoutesMiddlewares } from "./store/customers/me/referral-code/middlewares"
 import { refuseNulCharacters } from "./utils/refuse-nul-characters"
 import { refusePrototypeQueryKeys } from "./utils/refuse-prototype-keys"
 
@@ -23,6 +24,7 @@ import { refusePrototypeQueryKeys } from "./utils/refuse-prototype-keys"
 export const PLUGIN_ROUTE_MATCHERS = [
   "/store/affiliates*",
   "/store/customers/me/affiliate*",
+  "/store/customers/me/referral-code",
   "/admin/affiliate*",
   "/store/affiliates/:code",
   "/store/affiliates/:code/clicks",
@@ -49,6 +51,7 @@ export default defineMiddlewares({
     ...storeCartRoutesMiddlewares,
     ...storePortalRoutesMiddlewares,
     ...storePortalPayoutRoutesMiddlewares,
+    ...storeReferralCodeRoutesMiddlewares,
     ...adminAffiliateRoutesMiddlewares,
     ...adminAffiliateProgramRoutesMiddlewares,
     ...adminAffiliateCommissionRoutesMiddlewares,

@@ -6,6 +6,7 @@ import type { ClientHeaders, FetchArgs } from "@medusajs/js-sdk"
 import type {
   PortalApplyBody,
   PortalApplyResponse,
+  PortalReferralCodeBody,
   PortalCommissionsQuery,
   PortalCommissionsResponse,
   PortalPayoutsQuery,
@@ -55,6 +56,10 @@ export function affiliateStorefront(sdk: MedusaSdk) {
     portal: {
       apply: (body: PortalApplyBody = {}, headers?: ClientHeaders) =>
         fetch<PortalApplyResponse>(PORTAL, { method: "POST", body, headers }),
+
+      /** The customer's personal refer-a-friend code (joins the store's customer referral program once). */
+      referralCode: (body: PortalReferralCodeBody = {}, headers?: ClientHeaders) =>
+        fetch<PortalApplyResponse>("/store/customers/me/referral-code", { method: "POST", body, headers }),
 
       retrieve: (query?: PortalProfileQuery, headers?: ClientHeaders) =>
         fetch<PortalProfileResponse>(PORTAL, { query, headers }),

@@ -6,10 +6,12 @@ import type {
   CommissionType,
   LedgerEntryStatus,
   LedgerEntryType,
+  PayoutMethod,
   PayoutStatus,
+  ProgramKind,
 } from "../types/enums"
 
-export type { AffiliateStatus, CommissionType, LedgerEntryStatus, LedgerEntryType, PayoutStatus }
+export type { AffiliateStatus, CommissionType, LedgerEntryStatus, LedgerEntryType, PayoutMethod, PayoutStatus, ProgramKind }
 
 export type ReportInterval = "day" | "week" | "month"
 
@@ -71,6 +73,10 @@ export type PortalProgram = {
   first_order_only: boolean
   /** The least a payout may be, in each payout currency. */
   min_payout_amount: number
+  /** `customer`: the store's refer-a-friend program. */
+  kind: ProgramKind
+  /** `store_credit`: payouts are paid as store credit on the customer's account. */
+  payout_method: PayoutMethod
 }
 
 export type PortalAffiliate = {
@@ -108,6 +114,9 @@ export type PortalApplyBody = {
   metadata?: Record<string, unknown>
 }
 export type PortalApplyResponse = { affiliate: PortalAffiliate }
+
+/** `POST /store/customers/me/referral-code`: 201 the first time, 200 with the code they have after. */
+export type PortalReferralCodeBody = { code?: string }
 
 /** `GET /store/customers/me/affiliate`; `fields` narrows the affiliate (balances always come). */
 export type PortalProfileQuery = { fields?: string }

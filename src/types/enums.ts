@@ -7,6 +7,14 @@ export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number]
 export const COMMISSION_TYPES = ["percentage", "flat"] as const
 export type CommissionType = (typeof COMMISSION_TYPES)[number]
 
+/** `customer`: the store's refer-a-friend program, any customer joins with a personal code (at most one). */
+export const PROGRAM_KINDS = ["affiliate", "customer"] as const
+export type ProgramKind = (typeof PROGRAM_KINDS)[number]
+
+/** How a program's payouts are paid: `manual` (bank, PayPal, ...) or as the loyalty plugin's store credit. */
+export const PAYOUT_METHODS = ["manual", "store_credit"] as const
+export type PayoutMethod = (typeof PAYOUT_METHODS)[number]
+
 export const PROGRAM_RULE_TARGETS = ["product", "collection"] as const
 export type ProgramRuleTarget = (typeof PROGRAM_RULE_TARGETS)[number]
 

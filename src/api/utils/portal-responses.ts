@@ -36,6 +36,8 @@ export function portalAffiliateResponse(affiliate: AffiliateRecord, program: Pro
       trailing_months: program.trailing_months,
       first_order_only: program.first_order_only,
       min_payout_amount: money(program.min_payout_amount),
+      kind: program.kind,
+      payout_method: program.payout_method,
     },
   }
 }

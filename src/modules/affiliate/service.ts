@@ -695,7 +695,8 @@ export default class AffiliateModuleService extends MedusaService({
         affiliate_id: data.affiliate_id,
         currency_code: currency,
         amount: payable.net,
-        method: data.method ?? null,
+        // The program's way of paying, fixed on the payout when it is requested.
+        method: data.method ?? payable.method,
         requested_by: data.requested_by ?? null,
       },
       sharedContext

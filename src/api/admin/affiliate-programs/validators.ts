@@ -1,6 +1,6 @@
 import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
 import { z } from "@medusajs/framework/zod"
-import { COMMISSION_TYPES, PROGRAM_RULE_TARGETS } from "../../../types/enums"
+import { COMMISSION_TYPES, PAYOUT_METHODS, PROGRAM_KINDS, PROGRAM_RULE_TARGETS } from "../../../types/enums"
 import { AdminRiskRules } from "./risk-rules-validator"
 import { decimal, fieldMessage, listParams, named, nestedStrictObject, oneOf, recordId, searchText } from "../../utils/validators"
 
@@ -55,6 +55,12 @@ const programFields = {
   first_order_only: z.boolean(),
   min_payout_amount: decimal(),
   auto_approve: z.boolean(),
+  /** `customer`: the store's refer-a-friend program (at most one). */
+  kind: oneOf(PROGRAM_KINDS),
+  /** `store_credit` needs @medusajs/loyalty-plugin (checked in validateProgramInputStep). */
+  payout_method: oneOf(PAYOUT_METHODS),
+  /** The promotion the program's referrals apply to a visitor's cart; null = none. */
+  link_promotion_id: recordId.nullable(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   rules: AdminProgramRules,
   /** Fraud rules: what is left out takes its default; null puts all back to the defaults. */

@@ -37,9 +37,9 @@ export type AttributionInput = {
   /** A referral on the cart that did not resolve (unknown code or click). */
   unresolved_referral?: { kind: "click" | "code"; value: string } | null
   /**
-   * The promotion code the cart referral applied automatically (the affiliate's link
-   * discount, order.metadata.affiliate_link_promotion_code): with that referral it is one
-   * candidate, not a second one.
+   * The promotion code the cart referral applied automatically and the order used (the
+   * affiliate's or their program's link discount, order.metadata.affiliate_link_promotion_code):
+   * with that referral it is one candidate, not a second one.
    */
   link_discount_code?: string | null
   /** Credited orders this customer already has, for first-order-only programs. */
@@ -143,10 +143,12 @@ export function chooseAttribution(input: AttributionInput): AttributionDecision 
 
   const others: Pending[] = []
   const referral = input.referral
-  // The referral's own link discount is part of the link, not a code of its own.
+  // The link discount the referral applied is part of the link, not a code of its own: the
+  // affiliate's own promotion or their program's (no affiliate's). Another affiliate's code
+  // stays a code.
   const linkDiscount =
-    referral && input.link_discount_code
-      ? input.promotion_codes.find((p) => p.code === input.link_discount_code && p.affiliate.id === referral.affiliate.id)?.code ?? null
+    referral && input.link_discount_code && !input.promotion_codes.some((p) => p.code === input.link_discount_code && p.affiliate.id !== referral.affiliate.id)
+      ? input.link_discount_code
       : null
   for (const { code, affiliate } of input.promotion_codes) {
     if (code === linkDiscount) {

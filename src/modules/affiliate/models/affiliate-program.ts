@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { COMMISSION_TYPES } from "../../../types/enums"
+import { COMMISSION_TYPES, PAYOUT_METHODS, PROGRAM_KINDS } from "../../../types/enums"
 import Affiliate from "./affiliate"
 import AffiliateProgramRule from "./affiliate-program-rule"
 
@@ -21,6 +21,12 @@ const AffiliateProgram = model
       first_order_only: model.boolean().default(false),
       min_payout_amount: model.bigNumber().default(0),
       auto_approve: model.boolean().default(false),
+      /** `customer`: the refer-a-friend program customers join from the portal (at most one). */
+      kind: model.enum([...PROGRAM_KINDS]).default("affiliate"),
+      /** `store_credit`: payouts are paid as store credit of the affiliate's customer (loyalty plugin). */
+      payout_method: model.enum([...PAYOUT_METHODS]).default("manual"),
+      /** The promotion every referral of the program applies to the visitor's cart (an affiliate's own link discount goes first). */
+      link_promotion_id: model.text().nullable(),
       /** Fraud rules the program changed from the defaults (domain/risk/rules.ts riskRulesOf); NULL = all defaults. */
       risk_rules: model.json().nullable(),
       metadata: model.json().nullable(),
@@ -35,6 +41,12 @@ const AffiliateProgram = model
       on: ["is_default"],
       unique: true,
       where: "is_default = true",
+    },
+    {
+      name: "IDX_affiliate_program_single_customer_kind",
+      on: ["kind"],
+      unique: true,
+      where: "kind = 'customer' AND deleted_at IS NULL",
     },
   ])
   .checks([

@@ -30,17 +30,17 @@ export class PayoutRepository extends SqlRepository {
 
   /**
    * Locks the affiliate for a payout request (concurrent requests queue behind it) and
-   * returns their program's minimum with their available net and entry count in `currency`.
+   * returns their program's minimum and payout method with their available net and entry count in `currency`.
    */
   async lockPayable(
     affiliateId: string,
     currency: string,
     context: Ctx
-  ): Promise<{ minimum: string; net: string; entries: number } | null> {
+  ): Promise<{ minimum: string; method: string; net: string; entries: number } | null> {
     await this.lockTimeout(context)
     const affiliate = await this.knex(context)("affiliate as a")
       .join("affiliate_program as p", "p.id", "a.program_id")
-      .select("a.id", "p.min_payout_amount")
+      .select("a.id", "p.min_payout_amount", "p.payout_method")
       .where("a.id", affiliateId)
       .whereNull("a.deleted_at")
       .forUpdate("a")
@@ -51,7 +51,7 @@ export class PayoutRepository extends SqlRepository {
     const { entries, net } = await this.available(context, affiliateId, currency)
       .select(this.knex(context).raw("count(*)::int AS entries, COALESCE(SUM(amount), 0) AS net"))
       .first()
-    return { minimum: String(affiliate.min_payout_amount), net: String(net), entries }
+    return { minimum: String(affiliate.min_payout_amount), method: affiliate.payout_method, net: String(net), entries }
   }
 
   /**

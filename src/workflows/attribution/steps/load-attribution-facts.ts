@@ -45,6 +45,13 @@ export type AttributionFacts = {
 /** What the load step returns: nothing more to read once the order has its receipt. */
 export type LoadedAttributionFacts = { receipt_exists: true } | AttributionFacts
 
+/** The link discount the cart referral applied, when the order still carries that code. */
+function linkDiscountUsed(metadata: Record<string, unknown>, promotions: unknown): string | null {
+  const code = metadata[LINK_DISCOUNT_METADATA_KEY]
+  const used = ((promotions ?? []) as ({ code?: string } | null)[]).some((p) => p?.code === code)
+  return typeof code === "string" && code && used ? code : null
+}
+
 /** A candidate affiliate is read with its program's terms. */
 const CANDIDATE_RELATIONS = ["program", "program.rules"]
 
@@ -253,7 +260,7 @@ export const loadAttributionFactsStep = createStep(
       promotion_codes: liveCodes,
       referral,
       unresolved_referral: unresolved,
-      link_discount_code: typeof metadata[LINK_DISCOUNT_METADATA_KEY] === "string" ? (metadata[LINK_DISCOUNT_METADATA_KEY] as string) : null,
+      link_discount_code: linkDiscountUsed(metadata, order.promotions),
       prior_credited_orders: prior.length,
       affiliates: Object.fromEntries(affiliateRows.map((a) => [a.id, JSON.parse(JSON.stringify(a))])),
     }

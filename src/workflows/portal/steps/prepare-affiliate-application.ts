@@ -8,6 +8,8 @@ import { affiliateCodeStem, firstFreeAffiliateCode } from "../../../modules/affi
 
 export type AffiliateApplication = {
   customer: { id: string; email: string | null; first_name?: string | null; last_name?: string | null }
+  /** `customer`: the store's refer-a-friend program (any customer, active at once); else the default program. */
+  program_kind?: "affiliate" | "customer"
   code?: string
   name?: string
   payout_email?: string
@@ -28,7 +30,9 @@ export type NewPortalAffiliate = {
 /**
  * Checks a customer's application and fills in what they left out: one affiliate per
  * customer; a code they ask for must be valid and free in any case, else one is generated
- * from their name; the default program's `auto_approve` decides the starting status.
+ * from their name; the default program's `auto_approve` decides the starting status. A
+ * customer joining the customer referral program is active at once (404 when the store has
+ * none).
  * A read-only step: the unique indexes on code and customer_id still decide a race (422).
  */
 export const prepareAffiliateApplicationStep = createStep(
@@ -58,12 +62,18 @@ export const prepareAffiliateApplicationStep = createStep(
       code = firstFreeAffiliateCode(stem, similar.map((a) => a.code))
     }
 
-    const program = await service.retrieveDefaultProgram()
+    const [program] =
+      input.program_kind === "customer"
+        ? await service.listAffiliatePrograms({ kind: "customer" }, { take: 1 })
+        : [await service.retrieveDefaultProgram()]
+    if (!program) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "This store has no customer referral program")
+    }
     return new StepResponse<NewPortalAffiliate>({
       code,
       name,
       email: customer.email,
-      status: program.auto_approve ? "active" : "pending",
+      status: program.kind === "customer" || program.auto_approve ? "active" : "pending",
       program_id: program.id,
       customer_id: customer.id,
       payout_email: input.payout_email ?? null,

@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { CommissionType, ProgramRuleTarget } from "../../../types/enums"
+import { CommissionType, PayoutMethod, ProgramKind, ProgramRuleTarget } from "../../../types/enums"
+import { STORE_CREDIT_MODULE } from "../../payouts/store-credit"
 import { PROGRAM_TERM_LIMITS } from "../../../modules/affiliate/domain/program-terms"
 import { RiskRulesInput } from "../../../modules/affiliate/domain/risk/rules"
 
@@ -26,6 +27,9 @@ export type ProgramFields = {
   first_order_only?: boolean
   min_payout_amount?: string
   auto_approve?: boolean
+  kind?: ProgramKind
+  payout_method?: PayoutMethod
+  link_promotion_id?: string | null
   metadata?: Record<string, unknown> | null
   /** What the program changes from the default fraud rules; null = the defaults. */
   risk_rules?: RiskRulesInput | null
@@ -41,7 +45,9 @@ const overPercent = (type: CommissionType, value: unknown) =>
 /**
  * Checks the terms as they will be after the change, which a single field cannot show:
  * a percentage (the program's, or a rule's own or inherited one) is at most 100; rule
- * targets exist. On update the program must exist.
+ * targets exist; store credit needs the loyalty plugin; the default program is for
+ * affiliates; the link discount is a promotion of no affiliate. On update the program must
+ * exist.
  */
 export const validateProgramInputStep = createStep(
   "validate-affiliate-program-input",
@@ -81,7 +87,39 @@ export const validateProgramInputStep = createStep(
       }
     }
 
+    if (data.payout_method === "store_credit" && !container.hasRegistration(STORE_CREDIT_MODULE)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "payout_method: store_credit pays through the store-credit module of @medusajs/loyalty-plugin, which this store has not installed; add the plugin to medusa-config.ts first"
+      )
+    }
+    if (data.kind === "customer") {
+      if (existing?.is_default) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "kind: the default program is where affiliates sign up; make another program the customer referral program")
+      }
+      const [other] = await service.listAffiliatePrograms({ kind: "customer" }, { take: 1, select: ["id", "name"] })
+      if (other && other.id !== id) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `kind: ${other.name} (${other.id}) is the store's customer referral program already; a store has one`)
+      }
+    }
+
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    if (data.link_promotion_id) {
+      const { data: [promotion] } = await query.graph({
+        entity: "promotion",
+        fields: ["id", "code", "affiliate.code"],
+        filters: { id: data.link_promotion_id },
+      })
+      if (!promotion) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `link_promotion_id: promotion not found: ${data.link_promotion_id}`)
+      }
+      if (promotion.affiliate) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `link_promotion_id: ${promotion.code} belongs to affiliate ${promotion.affiliate.code}; a program's link discount is a promotion of no affiliate`
+        )
+      }
+    }
     for (const target of Object.keys(TARGET_ENTITIES) as ProgramRuleTarget[]) {
       const ids = [...new Set((rules ?? []).filter((r) => r.target_type === target).map((r) => r.target_id))]
       if (!ids.length) {

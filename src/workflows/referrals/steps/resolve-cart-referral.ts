@@ -8,14 +8,24 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 /** `link_discount_code`: the affiliate's link discount, when it is an active promotion of theirs. */
 export type CartReferral = { affiliate_code: string; affiliate_click_id: string | null; link_discount_code: string | null }
 
+/** The affiliate's own link discount, else their program's (e.g. a refer-a-friend discount), when active. */
 async function linkDiscountCode(container: MedusaContainer, affiliateId: string): Promise<string | null> {
-  const { data: [affiliate] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [affiliate] } = await query.graph({
     entity: "affiliate",
-    fields: ["link_promotion_id", "promotions.id", "promotions.code", "promotions.status"],
+    fields: ["link_promotion_id", "program.link_promotion_id", "promotions.id", "promotions.code", "promotions.status"],
     filters: { id: affiliateId },
   })
-  const promotion = (affiliate?.promotions ?? []).find((p: any) => p && p.id === affiliate.link_promotion_id && p.status === "active")
-  return promotion?.code ?? null
+  const own = (affiliate?.promotions ?? []).find((p: any) => p && p.id === affiliate.link_promotion_id && p.status === "active")
+  if (own) {
+    return own.code
+  }
+  const programPromotionId = affiliate?.program?.link_promotion_id
+  if (!programPromotionId) {
+    return null
+  }
+  const { data: [promotion] } = await query.graph({ entity: "promotion", fields: ["code", "status"], filters: { id: programPromotionId } })
+  return promotion?.status === "active" ? promotion.code : null
 }
 
 /**

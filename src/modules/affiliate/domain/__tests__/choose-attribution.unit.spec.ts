@@ -664,6 +664,11 @@ describe("a link discount is part of its link", () => {
     ])
   })
 
+  it("a program's link discount (a code of no affiliate, e.g. refer-a-friend) is named on the link", () => {
+    const d = chooseAttribution(input({ referral: codeReferral(ALICE), link_discount_code: "FRIEND10" }))
+    expect(d.candidates).toEqual([expect.objectContaining({ source: "link", reference: "ALICE", promotion_code: "FRIEND10", won: true })])
+  })
+
   it("a link whose click is outside the window loses with its discount, and names why", () => {
     const d = chooseAttribution(input({ promotion_codes: [promo(ALICE)], referral: click(ALICE, daysBefore(31)), link_discount_code: "ALICE10" }))
     expect(d.outcome).toBe("referral_expired")

@@ -24,4 +24,6 @@ export const PORTAL_PROFILE_FIELDS = [
   "program.trailing_months",
   "program.first_order_only",
   "program.min_payout_amount",
+  "program.kind",
+  "program.payout_method",
 ]
