@@ -22,6 +22,7 @@ import {
   filterChip,
   focusedId,
   payoutCount,
+  storeGet,
   toast,
   usdText,
 } from "./support/helpers.mjs"
@@ -204,6 +205,27 @@ uiTest("link a promotion code: other affiliates' codes show their owner, and a r
   assert.doesNotMatch(message, /promo_/, `the refusal shows no promotion id: ${message}`)
   await drawer.getByRole("option", { name: /BROWSERFREE/ }).filter({ hasText: "Linked to ALICE" }).waitFor()
   await shoot("link-promotion-refused", drawer)
+})
+
+uiTest("link discount: ALICE10 is applied through ALICE's referral link, chosen and undone on her page", async () => {
+  const alice = await affiliateByCode("ALICE")
+  const promotions = card("Promotion codes")
+  await page.goto(`${BASE_URL}/app/affiliates/${alice.id}`)
+  await promotions.getByRole("button", { name: "Actions for ALICE10" }).click()
+  await page.getByRole("menuitem", { name: "Apply through the referral link" }).click()
+  await toast("ALICE10 is applied through ALICE's link").waitFor()
+  await promotions.getByText("Link discount", { exact: true }).waitFor()
+  const { affiliate } = await adminGet(`/admin/affiliates/${alice.id}`)
+  assert.equal(affiliate.promotions.find((p) => p.id === affiliate.link_promotion_id)?.code, "ALICE10")
+  const { affiliate: landing } = await storeGet("/store/affiliates/alice")
+  assert.equal(landing.link_discount_code, "ALICE10", "the landing page can say the discount is applied")
+  await shoot("link-discount", promotions)
+
+  await promotions.getByRole("button", { name: "Actions for ALICE10" }).click()
+  await page.getByRole("menuitem", { name: "Stop applying through the link" }).click()
+  await toast("No code is applied through the link").waitFor()
+  await promotions.getByText("Link discount", { exact: true }).waitFor({ state: "detached" })
+  assert.equal((await adminGet(`/admin/affiliates/${alice.id}`)).affiliate.link_promotion_id, null)
 })
 
 uiTest("EMMA's page: balances, activity chart, ledger and its CSV export", async () => {
@@ -404,6 +426,36 @@ uiTest("edit a program's terms: a bad value is refused at its field, a good one 
   await page.getByText("45 days", { exact: true }).waitFor()
   const { affiliate_programs: programs } = await adminGet("/admin/affiliate-programs?limit=100")
   assert.equal(programs.find((p) => p.name === "VIP partners").cookie_days, 45)
+})
+
+uiTest("a program's payouts in store credit are refused at the field without the loyalty plugin; its kind is saved", async () => {
+  await page.goto(`${BASE_URL}/app/settings/affiliate-programs`)
+  await page.getByRole("cell", { name: "VIP partners", exact: true }).click()
+  await page.waitForURL(/\/app\/settings\/affiliate-programs\/afprog_/)
+  const id = new URL(page.url()).pathname.split("/").pop()
+  await page.getByRole("button", { name: "Actions for VIP partners" }).click()
+  await page.getByRole("menuitem", { name: "Edit terms" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("heading", { name: "Edit terms" }).waitFor()
+
+  // The demo has no @medusajs/loyalty-plugin: the API refuses, and the form says so at the field.
+  await drawer.locator("#program-payout-method").click()
+  await page.getByRole("option", { name: "Store credit (loyalty plugin)" }).click()
+  expectApiError("POST", new RegExp(`^/admin/affiliate-programs/${id}$`), "4xx")
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await drawer.locator("#program-payout-method-error").filter({ hasText: /@medusajs\/loyalty-plugin/ }).waitFor()
+  await shoot("program-store-credit-refused", drawer)
+
+  await drawer.locator("#program-payout-method").click()
+  await page.getByRole("option", { name: "Paid by you (bank, PayPal)" }).click()
+  await drawer.locator("#program-kind").click()
+  await page.getByRole("option", { name: "Customers referring friends" }).click()
+  await drawer.getByRole("button", { name: "Save", exact: true }).click()
+  await toast("VIP partners updated").waitFor()
+  await page.getByText("Customers referring friends (codes from the storefront)").waitFor()
+  const { affiliate_program: saved } = await adminGet(`/admin/affiliate-programs/${id}`)
+  assert.deepEqual([saved.kind, saved.payout_method], ["customer", "manual"])
+  await adminPost(`/admin/affiliate-programs/${id}`, { kind: "affiliate" })
 })
 
 uiTest("promotion widget: ALICE10 belongs to ALICE", async () => {

@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       await expectError(
         api.post(PROGRAMS, { name: "Credit", commission_value: 5, payout_method: "store_credit" }, { headers: admin }),
         400,
-        /payout_method: store_credit .*@medusajs\/loyalty-plugin/
+        /payout_method: paying in store credit needs @medusajs\/loyalty-plugin/
       )
       await expectError(api.post(PROGRAMS, { name: "Wire", commission_value: 5, payout_method: "wire" }, { headers: admin }), 400, /payout_method/)
       await expectError(api.post(PROGRAMS, { name: "Kind", commission_value: 5, kind: "partner" }, { headers: admin }), 400, /kind/)

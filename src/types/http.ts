@@ -9,7 +9,9 @@ import type {
   OrderAttributionOutcome,
   OrderAttributionSource,
   CommissionReviewStatus,
+  PayoutMethod,
   PayoutStatus,
+  ProgramKind,
   ProgramRuleTarget,
 } from "./enums"
 import type { AppliedHold, RiskRules } from "../modules/affiliate/domain/risk/rules"
@@ -25,7 +27,9 @@ export type {
   OrderAttributionOutcome,
   OrderAttributionSource,
   CommissionReviewStatus,
+  PayoutMethod,
   PayoutStatus,
+  ProgramKind,
   ProgramRuleTarget,
   RiskSignal,
   PromotionCodeLeak,
@@ -76,6 +80,12 @@ export type AffiliateProgram = {
   first_order_only: boolean
   min_payout_amount: MoneyValue
   auto_approve: boolean
+  /** `customer`: the store's refer-a-friend program (at most one). */
+  kind: ProgramKind
+  /** `store_credit`: payouts are credited to the affiliate's customer account (loyalty plugin). */
+  payout_method: PayoutMethod
+  /** The promotion the program's referrals apply to a visitor's cart (a code of no affiliate). */
+  link_promotion_id: string | null
   /** The fraud rules in full, the defaults filled in. */
   risk_rules: RiskRules
   rules?: AffiliateProgramRule[]

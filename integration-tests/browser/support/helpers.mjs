@@ -17,6 +17,15 @@ export async function adminPost(path, data) {
   return response.json()
 }
 
+/** A GET on a store route with the demo's publishable key (read through the admin API). */
+export async function storeGet(path) {
+  const { api_keys: [key] } = await adminGet("/admin/api-keys?type=publishable&limit=1&fields=id,token")
+  assert.ok(key, "the demo has a publishable key")
+  const response = await page.request.get(`${BASE_URL}${path}`, { headers: { "x-publishable-api-key": key.token } })
+  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}: ${await response.text()}`)
+  return response.json()
+}
+
 /** An amount as the dashboard shows it in the en-US browser: $1,234.56. */
 export const usdText = (amount) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(amount ?? 0))

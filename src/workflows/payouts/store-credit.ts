@@ -14,7 +14,7 @@ export function loyaltyWorkflows(container: MedusaContainer) {
   if (!container.hasRegistration(STORE_CREDIT_MODULE)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      "payout_method: this payout is paid in store credit, which needs @medusajs/loyalty-plugin; add the plugin to medusa-config.ts"
+      "payout_method: this payout is paid in store credit, which needs @medusajs/loyalty-plugin (add it to medusa-config.ts)"
     )
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -48,6 +48,17 @@ export const usePromotionOwner = (promotionId: string) => {
   return { ...data, ...rest }
 }
 
+/** A promotion's code by its id (null id: none). */
+export const usePromotionCode = (promotionId: string | null | undefined) => {
+  const { data, ...rest } = useQuery({
+    queryKey: catalogKeys.detail("promotion-code", { promotionId }),
+    queryFn: async () => (await sdk.admin.promotion.retrieve(promotionId!, { fields: "id,code" })).promotion.code ?? null,
+    enabled: !!promotionId,
+    staleTime: 5 * 60_000,
+  })
+  return { code: data ?? null, ...rest }
+}
+
 export const usePromotionSearch = (q: string, enabled = true) => {
   const { data, ...rest } = useQuery({
     queryKey: catalogKeys.list({ resource: "promotions", q }),

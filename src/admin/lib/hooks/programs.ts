@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { retryUnlessNotFound } from "../api-errors"
 import { affiliateKeys, programKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { AffiliateProgram, AffiliateProgramRule, CommissionType, ListParams, ListResponse } from "../../../types/http"
+import type { AffiliateProgram, AffiliateProgramRule, CommissionType, ListParams, ListResponse, PayoutMethod, ProgramKind } from "../../../types/http"
 import type { QueryOptions } from "./query-options"
 import type { RiskRules } from "../../../modules/affiliate/domain/risk/rules"
 
@@ -25,6 +25,9 @@ export type ProgramPayload = {
   first_order_only?: boolean
   min_payout_amount?: number
   auto_approve?: boolean
+  kind?: ProgramKind
+  payout_method?: PayoutMethod
+  link_promotion_id?: string | null
   rules?: ProgramRulePayload[]
   /** Replaces the program's fraud rules as a whole. */
   risk_rules?: RiskRules

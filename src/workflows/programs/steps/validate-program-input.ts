@@ -90,7 +90,7 @@ export const validateProgramInputStep = createStep(
     if (data.payout_method === "store_credit" && !container.hasRegistration(STORE_CREDIT_MODULE)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        "payout_method: store_credit pays through the store-credit module of @medusajs/loyalty-plugin, which this store has not installed; add the plugin to medusa-config.ts first"
+        "payout_method: paying in store credit needs @medusajs/loyalty-plugin, which this store has not installed (add it to medusa-config.ts)"
       )
     }
     if (data.kind === "customer") {

@@ -1,14 +1,17 @@
-import { Input, Select } from "@medusajs/ui"
+import { XMark } from "@medusajs/icons"
+import { IconButton, Input, Select, Text } from "@medusajs/ui"
 import { Controller, type UseFormReturn } from "react-hook-form"
 import { FormField } from "../../../../components/form/form-field"
 import { SwitchField } from "../../../../components/form/switch-field"
+import { PromotionSelect } from "../../../../components/pickers/promotion-select"
+import { usePromotionCode } from "../../../../lib/hooks/core-lookups"
 import type { ProgramFormField, ProgramFormValues } from "./program-form"
 
 type ProgramForm = UseFormReturn<ProgramFormValues>
 
 type NumberFieldProps = {
   id: string
-  field: Exclude<ProgramFormField, "name" | "commission_type" | "first_order_only" | "auto_approve">
+  field: Exclude<ProgramFormField, "name" | "commission_type" | "first_order_only" | "auto_approve" | "kind" | "payout_method" | "link_promotion_id">
   label: string
   hint: string
   optional?: boolean
@@ -30,6 +33,33 @@ const NumberField = ({ id, field, label, hint, optional, step = "1", form }: Num
         {...form.register(field)}
         aria-invalid={Boolean(error) || undefined}
       />
+    </FormField>
+  )
+}
+
+/** The discount every referral of the program applies to the visitor's cart: a code of no affiliate. */
+const VisitorDiscountField = ({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: string }) => {
+  const { code } = usePromotionCode(value)
+  return (
+    <FormField
+      id="program-link-promotion"
+      label="Visitor discount"
+      hint="Applied by itself to the cart of anyone who arrives through a referral of this program (an affiliate's own link discount goes first)."
+      optional
+      error={error}
+    >
+      {value ? (
+        <div className="flex items-center justify-between gap-x-2 rounded-md border px-3 py-1.5">
+          <Text size="small" className="font-mono">
+            {code ?? value}
+          </Text>
+          <IconButton size="small" variant="transparent" type="button" aria-label="Remove the visitor discount" onClick={() => onChange(null)}>
+            <XMark />
+          </IconButton>
+        </div>
+      ) : (
+        <PromotionSelect id="program-link-promotion" affiliateId="" selectedIds={[]} onSelect={(option) => onChange(option.id)} invalid={Boolean(error)} />
+      )}
     </FormField>
   )
 }
@@ -109,6 +139,47 @@ export const ProgramFormFields = ({ form }: { form: ProgramForm }) => {
           form={form}
         />
       </div>
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <FormField id="program-kind" label="Program for" error={errors.kind?.message}>
+          <Controller
+            control={form.control}
+            name="kind"
+            render={({ field }) => (
+              <Select size="small" value={field.value} onValueChange={field.onChange}>
+                <Select.Trigger id="program-kind" ref={field.ref}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="affiliate">Affiliates (they apply)</Select.Item>
+                  <Select.Item value="customer">Customers referring friends</Select.Item>
+                </Select.Content>
+              </Select>
+            )}
+          />
+        </FormField>
+        <FormField id="program-payout-method" label="Payouts" error={errors.payout_method?.message}>
+          <Controller
+            control={form.control}
+            name="payout_method"
+            render={({ field }) => (
+              <Select size="small" value={field.value} onValueChange={field.onChange}>
+                <Select.Trigger id="program-payout-method" ref={field.ref}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="manual">Paid by you (bank, PayPal)</Select.Item>
+                  <Select.Item value="store_credit">Store credit (loyalty plugin)</Select.Item>
+                </Select.Content>
+              </Select>
+            )}
+          />
+        </FormField>
+      </div>
+      <Controller
+        control={form.control}
+        name="link_promotion_id"
+        render={({ field, fieldState }) => <VisitorDiscountField value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+      />
       <div className="flex flex-col gap-y-3">
         <Controller
           control={form.control}

@@ -2,7 +2,7 @@
 import { z } from "zod"
 import type { ProgramPayload } from "../../../../lib/hooks/programs"
 import { PROGRAM_TERM_LIMITS } from "../../../../../modules/affiliate/domain/program-terms"
-import { COMMISSION_TYPES } from "../../../../../types/enums"
+import { COMMISSION_TYPES, PAYOUT_METHODS, PROGRAM_KINDS } from "../../../../../types/enums"
 import type { AffiliateProgram } from "../../../../../types/http"
 
 const isWholeNumber = (value: string, { min, max }: { min: number; max: number }) =>
@@ -30,6 +30,10 @@ export const programFormSchema = z
     first_order_only: z.boolean(),
     min_payout_amount: z.string().refine(isAmount, "Enter an amount of 0 or more"),
     auto_approve: z.boolean(),
+    kind: z.enum(PROGRAM_KINDS),
+    payout_method: z.enum(PAYOUT_METHODS),
+    /** The visitor's discount the program's referrals apply; null = none. */
+    link_promotion_id: z.string().nullable(),
   })
   .refine((v) => v.commission_type !== "percentage" || !isAmount(v.commission_value) || Number(v.commission_value) <= MAX_PERCENT, {
     message: `A percentage is at most ${MAX_PERCENT}`,
@@ -52,6 +56,9 @@ export const emptyProgramForm = (): ProgramFormValues => ({
   first_order_only: false,
   min_payout_amount: "0",
   auto_approve: false,
+  kind: "affiliate",
+  payout_method: "manual",
+  link_promotion_id: null,
 })
 
 export const programFormFrom = (program: AffiliateProgram): ProgramFormValues => ({
@@ -64,6 +71,9 @@ export const programFormFrom = (program: AffiliateProgram): ProgramFormValues =>
   first_order_only: Boolean(program.first_order_only),
   min_payout_amount: String(program.min_payout_amount ?? "0"),
   auto_approve: Boolean(program.auto_approve),
+  kind: program.kind ?? "affiliate",
+  payout_method: program.payout_method ?? "manual",
+  link_promotion_id: program.link_promotion_id ?? null,
 })
 
 export const programPayload = (values: ProgramFormValues): ProgramPayload => ({
@@ -76,6 +86,9 @@ export const programPayload = (values: ProgramFormValues): ProgramPayload => ({
   first_order_only: values.first_order_only,
   min_payout_amount: Number(values.min_payout_amount),
   auto_approve: values.auto_approve,
+  kind: values.kind,
+  payout_method: values.payout_method,
+  link_promotion_id: values.link_promotion_id,
 })
 
 /** Only what changed, so editing the terms never rewrites the rules. */
