@@ -7,6 +7,7 @@ import { createAffiliate, eventually, ledgerOf, receiptOf } from "../fixtures/af
 import { adminHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 import { createPromotion, orderPayment, refund, seedStore, TestStore } from "../fixtures/store"
+import { storefrontSdk } from "../fixtures/js-sdk"
 
 jest.setTimeout(180_000)
 
@@ -18,13 +19,7 @@ medusaIntegrationTestRunner({
     let store: TestStore
     let admin: Record<string, string>
 
-    const sdk = () =>
-      new Medusa({
-        baseUrl: api.defaults.baseURL as string,
-        publishableKey: store.publishableKey,
-        auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
-        logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} },
-      })
+    const sdk = () => storefrontSdk(api.defaults.baseURL as string, store.publishableKey)
 
     /** An active affiliate whose promotion `code` (10 % off the order) is their link discount. */
     const affiliateWithLinkDiscount = async (code: string) => {

@@ -2,7 +2,6 @@
 // runner loads it); set before anything loads the config.
 process.env.AFFILIATE_TEST_LOYALTY = "true"
 
-import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
@@ -10,6 +9,7 @@ import { creditAccountsWorkflow } from "@medusajs/loyalty-plugin/workflows"
 import { affiliateStorefront } from "../../src/storefront"
 import { affiliateService, eventually, ledgerOf, receiptOf } from "../fixtures/affiliates"
 import { adminHeaders } from "../fixtures/auth"
+import { storefrontSdk } from "../fixtures/js-sdk"
 import { createPromotion, orderPayment, refund, seedStore, TestStore } from "../fixtures/store"
 
 jest.setTimeout(240_000)
@@ -26,13 +26,7 @@ medusaIntegrationTestRunner({
       delete process.env.AFFILIATE_TEST_LOYALTY
     })
 
-    const sdk = () =>
-      new Medusa({
-        baseUrl: api.defaults.baseURL as string,
-        publishableKey: store.publishableKey,
-        auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
-        logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} },
-      })
+    const sdk = () => storefrontSdk(api.defaults.baseURL as string, store.publishableKey)
 
     const storeCredit = () => c().resolve("store_credit") as any
     /** The store-credit transactions that pay `payoutId`. */

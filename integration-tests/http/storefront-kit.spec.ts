@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { affiliateStorefront, attachReferral, captureReferral, trackReferral } from "../../src/storefront"
 import { affiliateService, createAffiliate, receiptOf } from "../fixtures/affiliates"
 import { seedStore, TestStore } from "../fixtures/store"
+import { storefrontSdk } from "../fixtures/js-sdk"
 
 jest.setTimeout(180_000)
 
@@ -20,14 +21,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const c = () => getContainer()
     let store: TestStore
-    /** A js-sdk as a storefront builds it: the real package, over HTTP to the test app. */
-    const sdk = () =>
-      new Medusa({
-        baseUrl: api.defaults.baseURL as string,
-        publishableKey: store.publishableKey,
-        auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
-        logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} },
-      })
+    const sdk = () => storefrontSdk(api.defaults.baseURL as string, store.publishableKey)
 
     const clicksOf = async (code: string) => {
       const db = c().resolve(ContainerRegistrationKeys.PG_CONNECTION)

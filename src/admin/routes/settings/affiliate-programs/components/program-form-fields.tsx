@@ -1,6 +1,7 @@
 import { XMark } from "@medusajs/icons"
-import { IconButton, Input, Select, Text } from "@medusajs/ui"
+import { IconButton, Input, Text } from "@medusajs/ui"
 import { Controller, type UseFormReturn } from "react-hook-form"
+import { ChoiceSelect } from "../../../../components/form/choice-select"
 import { FormField } from "../../../../components/form/form-field"
 import { SwitchField } from "../../../../components/form/switch-field"
 import { PromotionSelect } from "../../../../components/pickers/promotion-select"
@@ -8,6 +9,19 @@ import { usePromotionCode } from "../../../../lib/hooks/core-lookups"
 import type { ProgramFormField, ProgramFormValues } from "./program-form"
 
 type ProgramForm = UseFormReturn<ProgramFormValues>
+
+const COMMISSION_TYPE_CHOICES = [
+  { value: "percentage", label: "Percentage of the order" },
+  { value: "flat", label: "Flat amount per order" },
+] as const
+const KIND_CHOICES = [
+  { value: "affiliate", label: "Affiliates (they apply)" },
+  { value: "customer", label: "Customers referring friends" },
+] as const
+const PAYOUT_METHOD_CHOICES = [
+  { value: "manual", label: "Paid by you (bank, PayPal)" },
+  { value: "store_credit", label: "Store credit (loyalty plugin)" },
+] as const
 
 type NumberFieldProps = {
   id: string
@@ -84,15 +98,7 @@ export const ProgramFormFields = ({ form }: { form: ProgramForm }) => {
             control={form.control}
             name="commission_type"
             render={({ field }) => (
-              <Select size="small" value={field.value} onValueChange={field.onChange}>
-                <Select.Trigger id="program-type" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="percentage">Percentage of the order</Select.Item>
-                  <Select.Item value="flat">Flat amount per order</Select.Item>
-                </Select.Content>
-              </Select>
+              <ChoiceSelect id="program-type" value={field.value} onChange={field.onChange} triggerRef={field.ref} options={COMMISSION_TYPE_CHOICES} />
             )}
           />
         </FormField>
@@ -145,15 +151,7 @@ export const ProgramFormFields = ({ form }: { form: ProgramForm }) => {
             control={form.control}
             name="kind"
             render={({ field }) => (
-              <Select size="small" value={field.value} onValueChange={field.onChange}>
-                <Select.Trigger id="program-kind" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="affiliate">Affiliates (they apply)</Select.Item>
-                  <Select.Item value="customer">Customers referring friends</Select.Item>
-                </Select.Content>
-              </Select>
+              <ChoiceSelect id="program-kind" value={field.value} onChange={field.onChange} triggerRef={field.ref} options={KIND_CHOICES} />
             )}
           />
         </FormField>
@@ -162,15 +160,7 @@ export const ProgramFormFields = ({ form }: { form: ProgramForm }) => {
             control={form.control}
             name="payout_method"
             render={({ field }) => (
-              <Select size="small" value={field.value} onValueChange={field.onChange}>
-                <Select.Trigger id="program-payout-method" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="manual">Paid by you (bank, PayPal)</Select.Item>
-                  <Select.Item value="store_credit">Store credit (loyalty plugin)</Select.Item>
-                </Select.Content>
-              </Select>
+              <ChoiceSelect id="program-payout-method" value={field.value} onChange={field.onChange} triggerRef={field.ref} options={PAYOUT_METHOD_CHOICES} />
             )}
           />
         </FormField>

@@ -1,6 +1,7 @@
-import { Checkbox, Input, Label, Select, Text, toast } from "@medusajs/ui"
+import { Checkbox, Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { Controller } from "react-hook-form"
+import { ChoiceSelect } from "../../../../../components/form/choice-select"
 import { DrawerForm } from "../../../../../components/form/drawer-form"
 import { FormField } from "../../../../../components/form/form-field"
 import { SwitchField } from "../../../../../components/form/switch-field"
@@ -94,18 +95,13 @@ export const EditFraudRulesDrawer = ({ program, open, onOpenChange }: EditFraudR
             control={form.control}
             name="code_binding"
             render={({ field }) => (
-              <Select size="small" value={field.value} onValueChange={field.onChange}>
-                <Select.Trigger id="risk-code-binding" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {CODE_BINDINGS.map((binding) => (
-                    <Select.Item key={binding} value={binding}>
-                      {CODE_BINDING_LABELS[binding]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
+              <ChoiceSelect
+                id="risk-code-binding"
+                value={field.value}
+                onChange={field.onChange}
+                triggerRef={field.ref}
+                options={CODE_BINDINGS.map((binding) => ({ value: binding, label: CODE_BINDING_LABELS[binding] }))}
+              />
             )}
           />
         </FormField>

@@ -1,6 +1,7 @@
-import { Input, Label, RadioGroup, Select, Text, toast } from "@medusajs/ui"
+import { Input, Label, RadioGroup, Text, toast } from "@medusajs/ui"
 import { useEffect } from "react"
 import { Controller } from "react-hook-form"
+import { ChoiceSelect } from "../../../../../components/form/choice-select"
 import { DrawerForm } from "../../../../../components/form/drawer-form"
 import { FormField } from "../../../../../components/form/form-field"
 import { RuleTargetSelect } from "../../../../../components/pickers/rule-target-select"
@@ -9,6 +10,11 @@ import { toRulePayload, useUpdateProgram } from "../../../../../lib/hooks/progra
 import type { AffiliateProgram, AffiliateProgramRule } from "../../../../../../types/http"
 import { useZodForm } from "../../../../../lib/use-zod-form"
 import { programRuleFormFrom, programRulePayload, programRuleSchema, type ProgramRuleValues } from "./program-rule-form"
+
+const RULE_TYPE_CHOICES = [
+  { value: "percentage", label: "Percentage" },
+  { value: "flat", label: "Flat per order" },
+] as const
 
 type ProgramRuleDrawerProps = {
   program: AffiliateProgram
@@ -161,15 +167,7 @@ export const ProgramRuleDrawer = ({ program, editing, open, onOpenChange }: Prog
               control={form.control}
               name="commission_type"
               render={({ field }) => (
-                <Select size="small" value={field.value} onValueChange={field.onChange}>
-                  <Select.Trigger id="rule-type" ref={field.ref}>
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    <Select.Item value="percentage">Percentage</Select.Item>
-                    <Select.Item value="flat">Flat per order</Select.Item>
-                  </Select.Content>
-                </Select>
+                <ChoiceSelect id="rule-type" value={field.value} onChange={field.onChange} triggerRef={field.ref} options={RULE_TYPE_CHOICES} />
               )}
             />
           </FormField>
