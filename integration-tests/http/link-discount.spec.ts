@@ -7,7 +7,7 @@ import { createAffiliate, eventually, ledgerOf, receiptOf } from "../fixtures/af
 import { adminHeaders } from "../fixtures/auth"
 import { expectError } from "../fixtures/http"
 import { createPromotion, orderPayment, refund, seedStore, TestStore } from "../fixtures/store"
-import { storefrontSdk } from "../fixtures/js-sdk"
+import { checkOutWithSdk, storefrontSdk } from "../fixtures/js-sdk"
 
 jest.setTimeout(180_000)
 
@@ -62,15 +62,7 @@ medusaIntegrationTestRunner({
       await shopper.store.cart.createLineItem(cart.id, { variant_id: store.products.mug.variant_id, quantity: 1 })
       expect(await cartPromotions(shopper, cart.id)).toEqual({ codes: ["LINDA10"], discount: 15 })
 
-      await shopper.store.cart.update(cart.id, {
-        shipping_address: { first_name: "Lin", last_name: "Fan", address_1: "1 Main St", city: "New York", postal_code: "10001", country_code: "us" },
-      })
-      await shopper.store.cart.addShippingMethod(cart.id, { option_id: store.shippingOption.id })
-      const { cart: priced } = await shopper.store.cart.retrieve(cart.id)
-      await shopper.store.payment.initiatePaymentSession(priced, { provider_id: "pp_system_default" })
-      const completed = await shopper.store.cart.complete(cart.id)
-      if (completed.type !== "order") throw new Error(JSON.stringify(completed.error))
-      const orderId = completed.order.id
+      const orderId = await checkOutWithSdk(shopper, cart.id, store.shippingOption.id)
 
       // One candidate: the link with its discount; one sale on the discounted items.
       const receipt = await receiptOf(c(), orderId)

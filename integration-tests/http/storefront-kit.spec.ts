@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { affiliateStorefront, attachReferral, captureReferral, trackReferral } from "../../src/storefront"
 import { affiliateService, createAffiliate, receiptOf } from "../fixtures/affiliates"
 import { seedStore, TestStore } from "../fixtures/store"
-import { storefrontSdk } from "../fixtures/js-sdk"
+import { checkOutWithSdk, storefrontSdk } from "../fixtures/js-sdk"
 
 jest.setTimeout(180_000)
 
@@ -49,17 +49,8 @@ medusaIntegrationTestRunner({
       const { cart } = await medusa.store.cart.create({ region_id: store.region.id, email: "shopper@kit.test" })
       const attached = await attachReferral(affiliateStorefront(medusa), cart.id, cookies, { secure: false })
       await medusa.store.cart.createLineItem(cart.id, { variant_id: store.products.shirt.variant_id, quantity: 1 })
-      await medusa.store.cart.update(cart.id, {
-        shipping_address: { first_name: "Sam", last_name: "Shopper", address_1: "1 Main St", city: "New York", postal_code: "10001", country_code: "us" },
-      })
-      await medusa.store.cart.addShippingMethod(cart.id, { option_id: store.shippingOption.id })
-      const { cart: priced } = await medusa.store.cart.retrieve(cart.id)
-      await medusa.store.payment.initiatePaymentSession(priced, { provider_id: "pp_system_default" })
-      const completed = await medusa.store.cart.complete(cart.id)
-      if (completed.type !== "order") {
-        throw new Error(`the cart did not complete: ${JSON.stringify(completed.error)}`)
-      }
-      return { order: completed.order, attached }
+      const orderId = await checkOutWithSdk(medusa, cart.id, store.shippingOption.id)
+      return { orderId, attached }
     }
 
     beforeEach(async () => {
@@ -87,9 +78,9 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ id: landing.referral!.click_id, sub_id: "spring", referrer: "https://blog.example/", landing_url: `${STOREFRONT}/products/shirt?ref=kitty&sub_id=spring` })
       )
 
-      const { order, attached } = await checkout(shopper, cookies)
+      const { orderId, attached } = await checkout(shopper, cookies)
       expect(attached!.cart.metadata).toEqual(expect.objectContaining({ affiliate_code: "KITTY", affiliate_click_id: landing.referral!.click_id }))
-      const receipt = await receiptOf(c(), order.id)
+      const receipt = await receiptOf(c(), orderId)
       expect(receipt).toEqual(expect.objectContaining({ outcome: "credited", affiliate_id: affiliate.id, source: "link" }))
 
       // The affiliate's portal, as the storefront's account pages read it.
@@ -100,7 +91,7 @@ medusaIntegrationTestRunner({
         balances: [{ currency_code: "usd", pending: 10, available: 0, requested: 0, paid: 0, min_payout_amount: 5 }],
       })
       const page = await portal.listCommissions({ order: "-created_at", limit: 1, fields: "id,type,amount,order_id" })
-      expect(page).toEqual({ commissions: [{ id: expect.any(String), type: "sale", amount: 10, order_id: order.id }], count: 1, offset: 0, limit: 1 })
+      expect(page).toEqual({ commissions: [{ id: expect.any(String), type: "sale", amount: 10, order_id: orderId }], count: 1, offset: 0, limit: 1 })
       const { stats, series } = await portal.stats({ interval: "day" })
       expect(stats).toEqual({ clicks: 1, orders: 1, revenue: [{ currency_code: "usd", amount: 100 }], commission: [{ currency_code: "usd", amount: 10 }] })
       expect(series.length).toBeGreaterThan(0)
@@ -118,11 +109,11 @@ medusaIntegrationTestRunner({
       const to = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10)
       const { statement } = await portal.statement({ currency_code: "usd", from, to })
       expect(statement).toEqual(expect.objectContaining({ currency_code: "usd", opening: 0, earned: 10, paid: 0, closing: 10 }))
-      expect(statement.entries.map((e) => e.order_id)).toEqual([order.id])
+      expect(statement.entries.map((e) => e.order_id)).toEqual([orderId])
       const csv = await portal.statementCsv({ currency_code: "usd", from, to })
       const lines = csv.trim().split("\n")
       expect(lines[0]).toBe("line,date,id,type,status,order_id,payout_id,rate,base_amount,amount,currency_code,note")
-      expect(lines.find((l) => l.startsWith("entry,"))).toContain(order.id)
+      expect(lines.find((l) => l.startsWith("entry,"))).toContain(orderId)
       expect(lines.at(-1)).toMatch(/^closing,.*,10,usd,/)
     })
 
