@@ -132,7 +132,7 @@ medusaIntegrationTestRunner({
           const { data: upToNow } = await api.get(`${STATEMENT}?currency_code=${currency}&${period(from)}`, { headers })
           const balance = profile.balances.find((b: any) => b.currency_code === currency)
           expect(upToNow.statement.closing).toBeCloseTo(balance.pending + balance.available + balance.requested, 10)
-          expect(balance).toEqual({ currency_code: currency, pending: 74 * m, available: 0, requested: 0, paid: 39 * m })
+          expect(balance).toEqual({ currency_code: currency, pending: 74 * m, available: 0, requested: 0, paid: 39 * m, min_payout_amount: 0 })
 
           const { data: next } = await api.get(`${STATEMENT}?currency_code=${currency}&${period(to)}`, { headers })
           expect(next.statement).toEqual(
