@@ -46,14 +46,8 @@ export const GET = async (req: MedusaRequest<unknown, TrackingLinkParamsType>, r
   res.redirect(302, landingWithReferral(target.url, recorded && { code: recorded.click.affiliate_code, click_id: recorded.click.id }))
 }
 
+/** The browser's earlier link session (Medusa parses cookies on every request). */
 function sessionOf(req: MedusaRequest): string | null {
-  const fromParser = (req as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE]
-  const raw =
-    fromParser ??
-    req
-      .get("cookie")
-      ?.split(";")
-      .map((part) => part.trim().split("="))
-      .find(([name]) => name === SESSION_COOKIE)?.[1]
+  const raw = (req as { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE]
   return raw && /^[0-9a-f-]{36}$/.test(raw) ? raw : null
 }
